@@ -1,0 +1,88 @@
+# The product under test: `<product> run --env-file FILE` in the host
+# namespace, Debian FRR layout passed as environment variables.
+
+PRODUCT_RUNS=0
+
+# Reads the settings the lab itself needs (speaker, checks) from the env
+# file, with the defaults of SPEC.md section 2.
+load_settings() {
+  local f="$1"
+  FE_MACS="$(env_value "$f" FE_MACS "")"
+  FE_PORT_NAMES="$(env_value "$f" FE_PORT_NAMES "")"
+  ASN_LOCAL="$(env_value "$f" ASN_LOCAL "")"
+  ASN_VRF_METALLB="$(env_value "$f" ASN_VRF_METALLB 4000099998)"
+  ASN_METALLB_SPEAKER="$(env_value "$f" ASN_METALLB_SPEAKER 4000099999)"
+  VRF_METALLB="$(env_value "$f" VRF_METALLB metallb)"
+  VRF_TABLE="$(env_value "$f" METALLB_VRF_ROUTE_TABLE_ID 88)"
+  PEER_IP_FRR="$(env_value "$f" PEER_IP_FRR fda1:b2c3:d4e5:1::0)"
+  PEER_IP_METALLB="$(env_value "$f" PEER_IP_METALLB fda1:b2c3:d4e5:1::1)"
+  PEER_IP_PREFIX="$(env_value "$f" PEER_IP_PREFIX 127)"
+  ENABLE_BFD="$(env_value "$f" ENABLE_BFD true)"
+  if [[ "$PEER_IP_FRR" == *:* ]]; then PEER_FAMILY=-6; else PEER_FAMILY=-4; fi
+}
+
+prepare_env_file() {
+  NODE_ENV="$LAB_WORK/node.env"
+  cp "$LAB_E2E_DIR/scenarios/$1.env" "$NODE_ENV"
+  load_settings "$NODE_ENV"
+}
+
+# start_product: runs the product in the background; sets PRODUCT_PID,
+# PRODUCT_T0 and PRODUCT_LOG (one log per run).
+start_product() {
+  PRODUCT_RUNS=$((PRODUCT_RUNS + 1))
+  PRODUCT_LOG="$LAB_WORK/entrypoint-$PRODUCT_RUNS.log"
+  PRODUCT_T0="$(now_seconds)"
+  log "product: starting run $PRODUCT_RUNS: $LAB_PRODUCT run --env-file $NODE_ENV"
+  # shellcheck disable=SC2086 # LAB_PRODUCT is a command line, e.g. "java -jar X"
+  env TALOSFRR_FRR_CONF_DIR=/etc/frr \
+      TALOSFRR_FRR_DAEMON_DIR=/usr/lib/frr \
+      TALOSFRR_FRR_RUN_DIR=/var/run/frr \
+      TALOSFRR_FRR_VTYSH=/usr/bin/vtysh \
+      $LAB_PRODUCT run --env-file "$NODE_ENV" >"$PRODUCT_LOG" 2>&1 &
+  PRODUCT_PID=$!
+}
+
+# reap_product: sets PRODUCT_EXIT to the exit status of the finished run.
+reap_product() {
+  PRODUCT_EXIT=0
+  wait "$PRODUCT_PID" 2>/dev/null || PRODUCT_EXIT=$?
+}
+
+product_alive() {
+  kill -0 "$PRODUCT_PID" 2>/dev/null
+}
+
+# stop_product: SIGTERM, then waits; sets PRODUCT_EXIT (or "timeout").
+stop_product() {
+  if ! product_alive; then
+    reap_product
+    return 0
+  fi
+  log "product: SIGTERM to pid $PRODUCT_PID"
+  kill -TERM "$PRODUCT_PID"
+  if wait_for 60 "the product to exit after SIGTERM" bash -c "! kill -0 $PRODUCT_PID"; then
+    reap_product
+  else
+    PRODUCT_EXIT=timeout
+    kill -KILL "$PRODUCT_PID" 2>/dev/null || true
+  fi
+}
+
+kill_product() {
+  log "product: SIGKILL to pid $PRODUCT_PID"
+  kill -KILL "$PRODUCT_PID" 2>/dev/null || true
+  wait "$PRODUCT_PID" 2>/dev/null || true
+}
+
+# run_product_to_exit SECONDS: for runs that must end by themselves.
+run_product_to_exit() {
+  start_product
+  if wait_for "$1" "the product to exit" bash -c "! kill -0 $PRODUCT_PID"; then
+    reap_product
+  else
+    PRODUCT_EXIT=timeout
+    kill -KILL "$PRODUCT_PID" 2>/dev/null || true
+  fi
+  log "product: exited with $PRODUCT_EXIT"
+}

@@ -1,0 +1,58 @@
+#!/bin/bash
+# PID 1 of the lab's User-Mode Linux: makes the read-only host root usable,
+# loads the network modules, runs one scenario, powers off.
+# The kernel passes lab_dir=<host results dir> from its command line.
+set -uo pipefail
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8
+# Where the host's results directory is mounted (on /run, a tmpfs).
+export LAB_RESULTS=/run/lab-results
+
+mount_filesystems() {
+  mount -t proc proc /proc
+  mount -t sysfs sysfs /sys
+  # The host root is mounted read-only: everything FRR, the JVM, ip netns
+  # and the product write goes to tmpfs (/var/run is a symlink to /run).
+  # /var/lib as a whole, because the host may have no /var/lib/frr to mount
+  # on; nothing else in it is needed inside the lab.
+  local d
+  for d in /tmp /run /var/lib /var/tmp /etc/frr /var/log /root; do
+    mount -t tmpfs -o mode=0755 tmpfs "$d"
+  done
+  chmod 1777 /tmp /var/tmp
+  install -d -o frr -g frr -m 0755 /var/lib/frr /var/log/frr
+  mkdir -p /dev/shm && mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+  # Results go back to the host through a writable hostfs mount.
+  mkdir -p "$LAB_RESULTS"
+  mount -t hostfs -o "$lab_dir" hostfs "$LAB_RESULTS"
+}
+
+load_modules() {
+  local m
+  # Order matters: ipv6 needs crc-ccitt; vrf, dummy and veth need ipv6.
+  for m in lib/crc-ccitt.ko net/ipv6/ipv6.ko drivers/net/vrf.ko drivers/net/dummy.ko drivers/net/veth.ko; do
+    insmod "$LAB_UML_MODULES/$m" || echo "lab: insmod $m failed"
+  done
+}
+
+mount_filesystems
+set -a
+# shellcheck source=/dev/null
+. "$LAB_RESULTS/run.env"
+set +a
+load_modules
+ip link set lo up
+
+rc=1
+if [[ "$LAB_INTERACTIVE" == true ]]; then
+  "$LAB_E2E_DIR/uml/scenario.sh" 2>&1 | tee "$LAB_RESULTS"/lab.log
+  rc=${PIPESTATUS[0]}
+  echo "lab: the lab is running; exit this shell to power off"
+  setsid bash -i </dev/console >/dev/console 2>&1
+else
+  "$LAB_E2E_DIR/uml/scenario.sh" 2>&1 | tee "$LAB_RESULTS"/lab.log
+  rc=${PIPESTATUS[0]}
+fi
+echo "$rc" >"$LAB_RESULTS"/rc
+sync
+poweroff -f

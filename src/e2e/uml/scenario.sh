@@ -1,0 +1,133 @@
+#!/bin/bash
+# Runs one lab scenario inside UML (called by uml/init.sh with run.env
+# loaded): builds the fabric, runs the product, checks, keeps the logs.
+set -euo pipefail
+
+LAB_T0="$(date +%s.%N)"
+for lib in common fabric speaker product checks; do
+  # shellcheck source=/dev/null
+  . "$LAB_E2E_DIR/lib/$lib.sh"
+done
+
+# A JVM in UML starts slowly; these bound the waits generously.
+FIRST_ROUTE_TIMEOUT=240
+CONVERGE_TIMEOUT=90
+
+wait_converged() {
+  wait_for "$CONVERGE_TIMEOUT" "sessions, routes and BFD" converged || true
+}
+
+# Boot with the scenario's env file, check everything, stop with SIGTERM.
+boot_and_check() {
+  start_product
+  start_speaker_when_ready
+  time_first_lb_route "$FIRST_ROUTE_TIMEOUT"
+  wait_converged
+  check_running_node
+}
+
+stop_and_check() {
+  stop_product
+  check_stopped
+}
+
+scenario_default() {
+  boot_and_check
+  show_routes
+  finish
+}
+
+scenario_second_run() {
+  boot_and_check
+  stop_and_check
+  log "second run on the configured node"
+  boot_and_check
+  show_routes
+  finish
+}
+
+# The first run is killed once the VRF exists (network steps under way),
+# before FRR is configured; the next run must finish the job.
+scenario_killed_boot() {
+  start_product
+  if wait_for "$FIRST_ROUTE_TIMEOUT" "the VRF from the first run" ip link show "$VRF_METALLB"; then
+    kill_product
+    info killed-at "$(seconds_since "$PRODUCT_T0") s: vrf $( [[ -n "$(vrf_table)" ]] && echo yes || echo no), veth $(ip link show veth-frr >/dev/null 2>&1 && echo yes || echo no), frr.conf $( [[ -e /etc/frr/frr.conf ]] && echo yes || echo no)"
+  else
+    fail killed-boot "the first run never created $VRF_METALLB"
+    kill_product
+  fi
+  boot_and_check
+  show_routes
+  finish
+}
+
+scenario_bad_config() {
+  run_product_to_exit 120
+  check exit-code "the product exited with $PRODUCT_EXIT (want 2)" test "$PRODUCT_EXIT" == 2
+  check error-names-variable "$(grep -m1 NODE_IP "$PRODUCT_LOG" || echo 'no line names NODE_IP')" \
+    grep -q 'NODE_IP' "$PRODUCT_LOG"
+  check_host_untouched
+}
+
+show_routes() {
+  [[ "$LAB_SHOW_ROUTES" == true ]] || return 0
+  local leaf
+  for leaf in "${LEAVES[@]}"; do
+    echo "--- $leaf: show bgp ipv4 unicast"
+    leaf_vtysh "$leaf" 'show bgp ipv4 unicast' || true
+    echo "--- $leaf: show bgp ipv6 unicast"
+    leaf_vtysh "$leaf" 'show bgp ipv6 unicast' || true
+  done
+}
+
+# Stops the product unless the lab stays up for a person to look around.
+finish() {
+  if [[ "$LAB_INTERACTIVE" == true ]]; then
+    log "interactive: the product (pid $PRODUCT_PID), the leaves and the speaker keep running"
+  else
+    stop_and_check
+  fi
+}
+
+# Everything a person needs to understand a failure, copied to the host.
+collect_results() {
+  local out="$LAB_RESULTS" leaf
+  cp -r "$LAB_WORK/." "$out/" 2>/dev/null || true
+  mkdir -p "$out/frr-logs" "$out/etc-frr"
+  cp -r /var/log/frr/. "$out/frr-logs/" 2>/dev/null || true
+  cp -r /etc/frr/. "$out/etc-frr/" 2>/dev/null || true
+  {
+    ip -d addr; echo; ip -4 rule; ip -6 rule; echo
+    ip -4 route show table all; echo; ip -6 route show table all
+  } >"$out/node-ip.txt" 2>&1 || true
+  vtysh -c 'show running-config' -c 'show bgp vrf all summary' -c 'show bgp vrf all ipv4 unicast' \
+    -c 'show bgp vrf all ipv6 unicast' -c 'show bfd peers' >"$out/node-vtysh.txt" 2>&1 || true
+  for leaf in "${LEAVES[@]}"; do
+    leaf_vtysh "$leaf" 'show bgp ipv4 unicast' >"$out/$leaf-bgp.txt" 2>&1 || true
+    leaf_vtysh "$leaf" 'show bgp ipv6 unicast' >>"$out/$leaf-bgp.txt" 2>&1 || true
+    ip -n "$leaf" route >>"$out/$leaf-bgp.txt" 2>&1 || true
+  done
+  gobgp_cli neighbor >"$out/speaker.txt" 2>&1 || true
+  gobgp_cli global rib -a ipv4 >>"$out/speaker.txt" 2>&1 || true
+  gobgp_cli global rib -a ipv6 >>"$out/speaker.txt" 2>&1 || true
+}
+
+main() {
+  log "scenario $LAB_SCENARIO, product: $LAB_PRODUCT"
+  mkdir -p "$LAB_WORK"
+  prepare_env_file "$LAB_SCENARIO"
+  build_fabric
+  log "fabric: leaves up"
+  case "$LAB_SCENARIO" in
+    second-run) scenario_second_run ;;
+    killed-boot) scenario_killed_boot ;;
+    bad-config) scenario_bad_config ;;
+    *) scenario_default ;;
+  esac
+  collect_results
+  print_tally
+  ((CHECKS_FAILED == 0))
+}
+
+main

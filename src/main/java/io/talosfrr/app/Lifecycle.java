@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.app;
+
+import io.talosfrr.TalosFrr;
+import io.talosfrr.config.ConfigurationException;
+import io.talosfrr.frr.FrrDaemons;
+import io.talosfrr.frr.FrrFiles;
+import io.talosfrr.net.FabricPortResolver;
+import io.talosfrr.net.SysfsNet;
+import io.talosfrr.render.TemplateEngine;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.velocity.VelocityComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Wires the beans the routes call, starts the boot (or the plan) once Camel is up, and stops FRR
+ * before Camel stops. Decides the exit status.
+ */
+public final class Lifecycle extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger("talos-frr");
+
+    private final Main main;
+    private final CommandLine.Mode mode;
+    private final AtomicInteger exitCode = new AtomicInteger();
+    private final FrrState frrState = new FrrState();
+    private final long startNanos = System.nanoTime();
+
+    public Lifecycle(Main main, CommandLine.Mode mode) {
+        this.main = main;
+        this.mode = mode;
+    }
+
+    public int exitCode() {
+        return exitCode.get();
+    }
+
+    /** SIGTERM and SIGINT end the run cleanly (exit 0), through Camel's own shutdown. */
+    public void installSignalHandlers() {
+        AtomicBoolean once = new AtomicBoolean();
+        sun.misc.SignalHandler handler = signal -> {
+            if (once.compareAndSet(false, true)) {
+                LOG.info("talos-frr: SIG{} received: stopping", signal.getName());
+                main.completed();
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport support) {
+        CamelContext context = support.getCamelContext();
+        Settings settings = Settings.from(context);
+        Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("configLoader", new ConfigLoader(System::getenv, settings.envFile()));
+        registry.bind("portStep", new PortStep(new FabricPortResolver(new SysfsNet(settings.sysfsNetDir())),
+                settings.portWait()));
+        registry.bind("hostNetwork", new HostNetworkStep());
+        registry.bind("frrModel", new io.talosfrr.render.FrrModelFactory());
+        FrrFiles frrFiles = new FrrFiles(settings.frrConfDir(), settings.frrUser());
+        registry.bind("frrFiles", frrFiles);
+        registry.bind("frrDaemons", new FrrDaemons(settings.frrDaemonDir(), settings.frrStateDirs(), frrFiles));
+        registry.bind("frrState", frrState);
+        registry.bind("planReport", new PlanReport(System.out));
+        context.getComponent("velocity", VelocityComponent.class)
+                .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport support) {
+        String entry = mode == CommandLine.Mode.PLAN ? "direct:plan-boot" : "direct:boot-node";
+        ProducerTemplate template = support.getCamelContext().createProducerTemplate();
+        try {
+            template.requestBody(entry, (Object) null);
+            if (mode == CommandLine.Mode.PLAN) {
+                main.completed();
+            } else {
+                LOG.info("talos-frr: boot complete in {} ms; staying up (SIGTERM stops FRR and exits)",
+                        (System.nanoTime() - startNanos) / 1_000_000);
+            }
+        } catch (CamelExecutionException e) {
+            fail(e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public void beforeStop(BaseMainSupport support) {
+        if (mode == CommandLine.Mode.RUN && frrState.started()) {
+            try {
+                support.getCamelContext().createProducerTemplate().requestBody("direct:stop-frr", (Object) null);
+            } catch (RuntimeException e) {
+                LOG.error("stop-frr: failed: {}", rootMessage(e));
+            }
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (cause instanceof ConfigurationException config) {
+            LOG.error("load-config: {}; nothing on the host was changed", config.getMessage());
+            exitCode.set(TalosFrr.EXIT_CONFIG);
+        } else {
+            LOG.error("{}: {}", mode == CommandLine.Mode.PLAN ? "plan-boot" : "boot-node", rootMessage(cause));
+            exitCode.set(1);
+        }
+        main.completed();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

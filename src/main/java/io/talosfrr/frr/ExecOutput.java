@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.frr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.component.exec.ExecException;
+
+/** What a failed command printed, on one line, for an error message a person can act on. */
+public final class ExecOutput {
+
+    private static final int MAX = 600;
+
+    private ExecOutput() {
+    }
+
+    public static String of(ExecException failure) {
+        String text = (read(failure.getStderr()) + " " + read(failure.getStdout())).strip().replaceAll("\\s*\\n\\s*", " | ");
+        if (text.isEmpty()) {
+            return "(no output)";
+        }
+        return text.length() > MAX ? text.substring(0, MAX) + "..." : text;
+    }
+
+    private static String read(InputStream in) {
+        if (in == null) {
+            return "";
+        }
+        try {
+            try {
+                in.reset();
+            } catch (IOException notMarkable) {
+                // Read what is left.
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.frr;
+
+import io.talosfrr.config.NodeConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+
+/**
+ * Which FRR daemons this node runs: zebra, bgpd, staticd, bfdd when BFD is on, and mgmtd where the
+ * installed FRR has it (9.0 and later), found by looking in the daemon directory.
+ */
+public final class FrrDaemons {
+
+    private final Path daemonDir;
+    private final List<Path> stateDirs;
+    private final FrrFiles files;
+
+    public FrrDaemons(Path daemonDir, List<Path> stateDirs, FrrFiles files) {
+        this.daemonDir = daemonDir;
+        this.stateDirs = List.copyOf(stateDirs);
+        this.files = files;
+    }
+
+    public List<String> expected(NodeConfig config) {
+        List<String> daemons = new ArrayList<>();
+        if (Files.isExecutable(daemonDir.resolve("mgmtd"))) {
+            daemons.add("mgmtd");
+        }
+        daemons.addAll(List.of("zebra", "bgpd", "staticd"));
+        if (config.bfd()) {
+            daemons.add("bfdd");
+        }
+        return daemons;
+    }
+
+    public String expectedList(@ExchangeProperty("config") NodeConfig config) {
+        return String.join(", ", expected(config));
+    }
+
+    /** Fails naming every expected daemon missing from vtysh's `show daemons` answer. */
+    public void requireRunning(@ExchangeProperty("config") NodeConfig config, @Body String showDaemons) {
+        Set<String> running = Arrays.stream(showDaemons.strip().split("\\s+")).collect(Collectors.toSet());
+        List<String> missing = expected(config).stream().filter(d -> !running.contains(d)).toList();
+        if (!missing.isEmpty()) {
+            throw new FrrNotReadyException("FRR daemons not answering: " + String.join(", ", missing));
+        }
+    }
+
+    public void prepareDirectories() throws IOException {
+        files.prepareDirectories(stateDirs);
+    }
+}

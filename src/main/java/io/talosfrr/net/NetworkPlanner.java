@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.net;
+
+import static io.talosfrr.config.NodeConfig.VETH_FRR;
+import static io.talosfrr.config.NodeConfig.VETH_METALLB;
+
+import io.talosfrr.config.Addresses;
+import io.talosfrr.config.NodeConfig;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Desired state minus current state, as `ip` commands. Each method covers one boot step and
+ * returns nothing when the host already matches, so a second boot changes nothing. Objects that
+ * carry a needed name but are not what the product would have made are refused, never reused.
+ */
+public final class NetworkPlanner {
+
+    /** SPEC.md section 3 step 4: the VRF with its table, up. */
+    public List<IpCommand> vrf(NodeConfig config, HostState host) {
+        String vrf = config.vrfName();
+        String table = Long.toString(config.routeTableId());
+        List<IpCommand> commands = new ArrayList<>();
+        Optional<Link> existing = host.link(vrf);
+        if (existing.isEmpty()) {
+            commands.add(IpCommand.of("create VRF " + vrf + " with table " + table,
+                    "link", "add", vrf, "type", "vrf", "table", table));
+        } else {
+            Link link = existing.get();
+            if (!"vrf".equals(link.kind())) {
+                throw new HostConflictException("VRF_METALLB=" + vrf + ": a device named " + vrf + " exists and is "
+                        + kindOf(link) + ", not a VRF; rename it or choose another VRF_METALLB");
+            }
+            if (link.vrfTable() == null || link.vrfTable() != config.routeTableId()) {
+                throw new HostConflictException("METALLB_VRF_ROUTE_TABLE_ID=" + table + ": VRF " + vrf
+                        + " exists with table " + link.vrfTable() + "; delete it (ip link del " + vrf
+                        + ") or set METALLB_VRF_ROUTE_TABLE_ID=" + link.vrfTable());
+            }
+        }
+        if (existing.isEmpty() || !existing.get().up()) {
+            commands.add(IpCommand.of("bring VRF " + vrf + " up", "link", "set", "dev", vrf, "up"));
+        }
+        return commands;
+    }
+
+    /** SPEC.md section 3 step 5, links only: the veth pair, enslaved to the VRF, MTU on both ends, up. */
+    public List<IpCommand> vethPair(NodeConfig config, int mtu, HostState host) {
+        Optional<Link> frr = host.link(VETH_FRR);
+        Optional<Link> speaker = host.link(VETH_METALLB);
+        frr.ifPresent(link -> requireVeth(link, VETH_METALLB));
+        speaker.ifPresent(link -> requireVeth(link, VETH_FRR));
+        if (frr.isEmpty() && speaker.isPresent()) {
+            throw new HostConflictException(VETH_METALLB + " exists without its peer " + VETH_FRR
+                    + "; it is not a pair this program made: delete it (ip link del " + VETH_METALLB + ")");
+        }
+        List<IpCommand> commands = new ArrayList<>();
+        if (frr.isEmpty()) {
+            commands.add(IpCommand.of("create veth pair " + VETH_FRR + " <-> " + VETH_METALLB,
+                    "link", "add", VETH_FRR, "type", "veth", "peer", "name", VETH_METALLB));
+        }
+        if (frr.isEmpty() || !config.vrfName().equals(frr.get().master())) {
+            commands.add(IpCommand.of("put " + VETH_FRR + " in VRF " + config.vrfName(),
+                    "link", "set", "dev", VETH_FRR, "master", config.vrfName()));
+        }
+        for (String name : List.of(VETH_FRR, VETH_METALLB)) {
+            Optional<Link> link = host.link(name);
+            if (link.isEmpty() || link.get().mtu() != mtu) {
+                commands.add(IpCommand.of("set MTU " + mtu + " on " + name,
+                        "link", "set", "dev", name, "mtu", Integer.toString(mtu)));
+            }
+        }
+        for (String name : List.of(VETH_FRR, VETH_METALLB)) {
+            Optional<Link> link = host.link(name);
+            if (link.isEmpty() || !link.get().up()) {
+                commands.add(IpCommand.of("bring " + name + " up", "link", "set", "dev", name, "up"));
+            }
+        }
+        return commands;
+    }
+
+    /** SPEC.md section 3 step 5, addresses: the point-to-point pair, family taken from the address. */
+    public List<IpCommand> addresses(NodeConfig config, HostState host) {
+        List<IpCommand> commands = new ArrayList<>();
+        addAddress(commands, host, VETH_FRR, config.peerIpFrr(), config.peerPrefix());
+        addAddress(commands, host, VETH_METALLB, config.peerIpMetallb(), config.peerPrefix());
+        return commands;
+    }
+
+    /** SPEC.md section 3 step 6: traffic to the FRR end of the pair is looked up in the VRF's table. */
+    public List<IpCommand> policyRule(NodeConfig config, HostState host) {
+        InetAddress to = config.peerIpFrr();
+        int full = to.getAddress().length * 8;
+        String table = Long.toString(config.routeTableId());
+        boolean present = host.rules().stream()
+                .anyMatch(r -> r.to().equals(to) && r.toPrefix() == full && r.table().equals(table));
+        if (present) {
+            return List.of();
+        }
+        return List.of(IpCommand.of("route traffic to " + Addresses.text(to) + " through table " + table,
+                family(to), "rule", "add", "to", Addresses.text(to) + "/" + full, "lookup", table));
+    }
+
+    /** Every step over one reading of the host, in boot order: what `plan` prints. */
+    public List<IpCommand> all(NodeConfig config, int mtu, HostState host) {
+        List<IpCommand> commands = new ArrayList<>(vrf(config, host));
+        commands.addAll(vethPair(config, mtu, host));
+        commands.addAll(addresses(config, host));
+        commands.addAll(policyRule(config, host));
+        return commands;
+    }
+
+    private static void addAddress(List<IpCommand> commands, HostState host, String device, InetAddress address,
+            int prefix) {
+        boolean present = host.link(device).map(l -> l.hasAddress(address, prefix)).orElse(false);
+        if (!present) {
+            String cidr = Addresses.text(address) + "/" + prefix;
+            commands.add(IpCommand.of("address " + cidr + " on " + device,
+                    family(address), "address", "add", cidr, "dev", device));
+        }
+    }
+
+    private static void requireVeth(Link link, String expectedPeer) {
+        if (!"veth".equals(link.kind())) {
+            throw new HostConflictException(link.name() + " exists and is " + kindOf(link)
+                    + ", not a veth; this program will not reuse it: delete it (ip link del " + link.name() + ")");
+        }
+        if (link.peer() != null && !link.peer().equals(expectedPeer)) {
+            throw new HostConflictException(link.name() + " is a veth paired with " + link.peer() + ", not "
+                    + expectedPeer + "; delete it (ip link del " + link.name() + ")");
+        }
+    }
+
+    private static String kindOf(Link link) {
+        return link.kind() == null ? "a plain device" : "a " + link.kind();
+    }
+
+    private static String family(InetAddress address) {
+        return address.getAddress().length == 4 ? "-4" : "-6";
+    }
+}

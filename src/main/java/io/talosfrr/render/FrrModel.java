@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.render;
+
+import java.util.List;
+
+/**
+ * Everything the FRR templates print, decided here so the templates only lay it out. Accessors are
+ * called from Velocity as {@code $frr.routerId()}.
+ */
+public record FrrModel(
+        String profile,
+        String routerId,
+        List<String> fabricPorts,
+        List<RouteMapEntry> loopbacks,
+        Policy policy,
+        FabricBgp fabric,
+        MetallbBgp metallb,
+        List<Daemon> daemons,
+        String zebraOptions,
+        String commonOptions) {
+
+    public FrrModel {
+        fabricPorts = List.copyOf(fabricPorts);
+        loopbacks = List.copyOf(loopbacks);
+        daemons = List.copyOf(daemons);
+    }
+
+    /** A `route-map NAME permit SEQ / match interface IFACE` entry. */
+    public record RouteMapEntry(int seq, String matchInterface) {
+    }
+
+    /** A prefix-list line: `seq N permit|deny PREFIX [ge G]`. */
+    public record PrefixListEntry(int seq, String action, String prefix, String range) {
+    }
+
+    /** Names and entries of the filters; names are FRR identifiers chosen in code, never in a template. */
+    public record Policy(
+            String loopbacksMap,
+            String setSrcMap,
+            String speakerOutMap,
+            String localOriginAsPath,
+            String fabricOutV4Map,
+            String fabricOutV6Map,
+            String fabricOutV4List,
+            String fabricOutV6List,
+            List<PrefixListEntry> fabricOutV4Entries,
+            List<PrefixListEntry> fabricOutV6Entries,
+            String vrf) {
+    }
+
+    /** The default-VRF instance that peers with every fabric port. */
+    public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers) {
+    }
+
+    /** The instance in the MetalLB VRF that listens to the speaker. */
+    public record MetallbBgp(long asn, String vrf, String peerGroup, long speakerAsn, String speakerAddress,
+            boolean extendedNexthop) {
+    }
+
+    /** One line of FRR's `daemons` file. */
+    public record Daemon(String name, boolean enabled) {
+    }
+}
