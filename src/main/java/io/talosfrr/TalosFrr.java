@@ -2,6 +2,7 @@
 package io.talosfrr;
 
 import io.talosfrr.app.CommandLine;
+import io.talosfrr.app.Launch;
 import io.talosfrr.app.Lifecycle;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,10 +21,10 @@ public final class TalosFrr {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(Launch.fromProcess(), args));
     }
 
-    public static int run(String... args) {
+    public static int run(Launch launch, String... args) {
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);
@@ -33,10 +34,10 @@ public final class TalosFrr {
             return EXIT_CONFIG;
         }
         if (cli.mode() == CommandLine.Mode.HELP) {
-            System.out.print(CommandLine.USAGE);
+            launch.out().print(CommandLine.USAGE);
             return 0;
         }
-        Path home = home();
+        Path home = home(launch);
         Main main = new Main();
         // No JVM shutdown hook: SIGTERM is handled by Lifecycle, which stops FRR first and exits 0.
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
@@ -44,12 +45,15 @@ public final class TalosFrr {
         initial.setProperty("talosfrr.home", home.toString());
         main.setInitialProperties(initial);
         Properties overrides = new Properties();
+        overrides.putAll(launch.overrides());
         cli.envFile().ifPresent(f -> overrides.setProperty("talosfrr.env-file", f.toAbsolutePath().toString()));
         main.setOverrideProperties(overrides);
         main.setPropertyPlaceholderLocations("file:" + home.resolve("conf/application.properties"));
-        Lifecycle lifecycle = new Lifecycle(main, cli.mode());
+        Lifecycle lifecycle = new Lifecycle(main, cli, launch);
         main.addMainListener(lifecycle);
-        lifecycle.installSignalHandlers();
+        if (launch.handleSignals()) {
+            lifecycle.installSignalHandlers();
+        }
         try {
             main.run();
         } catch (Exception e) {
@@ -63,8 +67,8 @@ public final class TalosFrr {
      * The directory holding routes/, templates/ and conf/: TALOSFRR_HOME, else the jar's own
      * directory when those are beside it, else the working directory.
      */
-    static Path home() {
-        String env = System.getenv("TALOSFRR_HOME");
+    static Path home(Launch launch) {
+        String env = launch.overrides().getProperty("talosfrr.home", launch.env().get("TALOSFRR_HOME"));
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();
         }

@@ -32,13 +32,18 @@ public final class Lifecycle extends MainListenerSupport {
 
     private final Main main;
     private final CommandLine.Mode mode;
+    private final boolean once;
+    private final Launch launch;
     private final AtomicInteger exitCode = new AtomicInteger();
     private final FrrState frrState = new FrrState();
+    private final ApplyStatusStore applyStatus = new ApplyStatusStore();
     private final long startNanos = System.nanoTime();
 
-    public Lifecycle(Main main, CommandLine.Mode mode) {
+    public Lifecycle(Main main, CommandLine cli, Launch launch) {
         this.main = main;
-        this.mode = mode;
+        this.mode = cli.mode();
+        this.once = cli.once();
+        this.launch = launch;
     }
 
     public int exitCode() {
@@ -64,7 +69,7 @@ public final class Lifecycle extends MainListenerSupport {
         Settings settings = Settings.from(context);
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);
-        registry.bind("configLoader", new ConfigLoader(System::getenv, settings.envFile()));
+        registry.bind("configLoader", new ConfigLoader(launch::env, settings.envFile()));
         registry.bind("portStep", new PortStep(new FabricPortResolver(new SysfsNet(settings.sysfsNetDir())),
                 settings.portWait()));
         registry.bind("hostNetwork", new HostNetworkStep());
@@ -73,7 +78,8 @@ public final class Lifecycle extends MainListenerSupport {
         registry.bind("frrFiles", frrFiles);
         registry.bind("frrDaemons", new FrrDaemons(settings.frrDaemonDir(), settings.frrStateDirs(), frrFiles));
         registry.bind("frrState", frrState);
-        registry.bind("planReport", new PlanReport(System.out));
+        registry.bind("applyStatus", applyStatus);
+        registry.bind("planReport", new PlanReport(launch.out()));
         context.getComponent("velocity", VelocityComponent.class)
                 .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
     }
@@ -84,7 +90,14 @@ public final class Lifecycle extends MainListenerSupport {
         ProducerTemplate template = support.getCamelContext().createProducerTemplate();
         try {
             template.requestBody(entry, (Object) null);
+            if (mode == CommandLine.Mode.RUN) {
+                applyStatus.record(ApplyStatus.success("boot", java.util.List.of(), java.util.List.of()));
+            }
             if (mode == CommandLine.Mode.PLAN) {
+                main.completed();
+            } else if (once) {
+                LOG.info("talos-frr: boot complete in {} ms; --once: exiting, FRR keeps running",
+                        (System.nanoTime() - startNanos) / 1_000_000);
                 main.completed();
             } else {
                 LOG.info("talos-frr: boot complete in {} ms; staying up (SIGTERM stops FRR and exits)",
@@ -99,7 +112,7 @@ public final class Lifecycle extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport support) {
-        if (mode == CommandLine.Mode.RUN && frrState.started()) {
+        if (mode == CommandLine.Mode.RUN && !once && frrState.started()) {
             try {
                 support.getCamelContext().createProducerTemplate().requestBody("direct:stop-frr", (Object) null);
             } catch (RuntimeException e) {
@@ -109,6 +122,7 @@ public final class Lifecycle extends MainListenerSupport {
     }
 
     private void fail(Throwable cause) {
+        applyStatus.record(ApplyStatus.failure("boot", rootMessage(cause)));
         if (cause instanceof ConfigurationException config) {
             LOG.error("load-config: {}; nothing on the host was changed", config.getMessage());
             exitCode.set(TalosFrr.EXIT_CONFIG);

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Recording fake of FRR's frrinit.sh for tests and the benchmark: remembers whether "FRR" runs.
+# FAKE_HOST_DIR holds frr.running and calls.log (shared with the fake ip and vtysh).
+host="${FAKE_HOST_DIR:-.}"
+echo "frrinit.sh $*" >> "$host/calls.log"
+case "$1" in
+  start) touch "$host/frr.running" ;;
+  stop) rm -f "$host/frr.running" ;;
+  status) [ -f "$host/frr.running" ] || exit 3 ;;
+  *) echo "fake frrinit.sh: unsupported: $*" >&2; exit 1 ;;
+esac
