@@ -3,6 +3,7 @@ package io.talosfrr.app;
 
 import io.talosfrr.TalosFrr;
 import io.talosfrr.config.ConfigurationException;
+import io.talosfrr.frr.ExecOutput;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.net.FabricPortResolver;
@@ -13,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.component.velocity.VelocityComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +82,11 @@ public final class Lifecycle extends MainListenerSupport {
         registry.bind("frrDaemons", new FrrDaemons(settings.frrDaemonDir(), settings.frrStateDirs(), frrFiles));
         registry.bind("frrState", frrState);
         registry.bind("applyStatus", applyStatus);
+        registry.bind("retryLog", new RetryLog());
         registry.bind("planReport", new PlanReport(launch.out()));
+        // A failure goes back to its caller (the entrypoint, or a watch route) and is logged once there.
+        context.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition()
+                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
         context.getComponent("velocity", VelocityComponent.class)
                 .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
     }
@@ -134,6 +141,11 @@ public final class Lifecycle extends MainListenerSupport {
     }
 
     static String rootMessage(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ExecException exec) {
+                return ExecOutput.describe(exec);
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -7,7 +7,7 @@ public record ConfigError(String key, String value, String expected) {
     public String message() {
         return value == null
                 ? key + " is not set: " + expected
-                : key + "=" + quote(value) + " is invalid: " + expected;
+                : key + "=" + quote(value) + " is invalid: expected " + expected;
     }
 
     /** Shows control characters escaped, so a hostile value cannot forge extra log lines. */

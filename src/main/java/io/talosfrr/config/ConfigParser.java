@@ -90,7 +90,7 @@ public final class ConfigParser {
         boolean macs = present(FE_MACS);
         boolean names = present(FE_PORT_NAMES);
         if (macs == names) {
-            String why = macs ? "set only one of FE_MACS and FE_PORT_NAMES, not both"
+            String why = macs ? "only one of FE_MACS and FE_PORT_NAMES to be set, not both"
                     : "set FE_MACS (fabric port MACs) or FE_PORT_NAMES (interface names)";
             errors.add(new ConfigError(FE_MACS, macs ? env.get(FE_MACS) : null, why));
             return null;

@@ -4,6 +4,9 @@ package io.talosfrr.frr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.component.exec.ExecException;
 
 /** What a failed command printed, on one line, for an error message a person can act on. */
@@ -12,6 +15,24 @@ public final class ExecOutput {
     private static final int MAX = 600;
 
     private ExecOutput() {
+    }
+
+    private static final Pattern COMMAND = Pattern.compile("args=\\[(.*?)\\], executable=([^,]+),");
+
+    /** "COMMAND failed (exit N): OUTPUT", the command as the exec endpoint ran it. */
+    public static String describe(ExecException failure) {
+        return command(failure) + " failed (exit " + failure.getExitValue() + "): " + of(failure);
+    }
+
+    private static String command(ExecException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher m = COMMAND.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                String program = Path.of(m.group(2).strip()).getFileName().toString();
+                return (program + " " + m.group(1).replace(", ", " ")).strip();
+            }
+        }
+        return "a command";
     }
 
     public static String of(ExecException failure) {
