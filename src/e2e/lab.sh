@@ -15,7 +15,7 @@ readonly REPO_DIR="$(cd "$E2E_DIR/../.." && pwd)"
 readonly ALL_SCENARIOS=(ipv6-p2p ipv4-p2p bfd-disabled port-names second-run killed-boot bad-config)
 readonly UML_MODULES_VERSION=6.1.176
 # A scenario takes about a minute; this bounds a hung boot.
-readonly UML_TIMEOUT_SECONDS=420
+readonly UML_TIMEOUT_SECONDS=400
 
 scenarios=()
 interactive=false
@@ -83,6 +83,7 @@ write_run_env() {
     printf 'LAB_INTERACTIVE=%q\n' "$interactive"
     printf 'LAB_SHOW_ROUTES=%q\n' "$show_routes"
     printf 'LAB_UML_MODULES=%q\n' "/usr/lib/uml/modules/$UML_MODULES_VERSION/kernel"
+    printf 'LAB_SCENARIO_TIMEOUT=%q\n' "$((UML_TIMEOUT_SECONDS - 30))"
   } >"$dir/run.env"
 }
 

@@ -20,7 +20,7 @@ link_addresses() {
 # Rules sending PEER_IP_FRR to the VRF table, one line each.
 policy_rules() {
   ip "$PEER_FAMILY" -j rule show 2>/dev/null |
-    jq -r --arg dst "$PEER_IP_FRR" --arg t "$VRF_TABLE" \
+    jq -r --arg dst "$PEER_IP_FRR_SHOWN" --arg t "$VRF_TABLE" \
       '.[] | select(.dst == $dst and (.table | tostring) == $t) | "pref \(.priority) to \(.dst) lookup \(.table)"'
 }
 
@@ -43,7 +43,7 @@ speaker_state() {
 leaf_route() {
   leaf_vtysh "$1" "show bgp $2 unicast $3 json" 2>/dev/null |
     jq -r '.paths[]? | select(.bestpath.overall == true)
-           | "[\(.aspath.string)] via \([.nexthops[]? | .ip] | join(","))"'
+           | "[\(.aspath.string)] via \([.nexthops[]? | .ip] | unique | join(","))"'
 }
 
 # leaf_fib LEAF PREFIX: the kernel route at the leaf (proves it was installed).
@@ -116,7 +116,7 @@ check_host_network() {
   frr_addrs="$(link_addresses veth-frr)"
   metallb_addrs="$(link_addresses veth-metallb)"
   check p2p-addresses "veth-frr ${frr_addrs:-none}, veth-metallb ${metallb_addrs:-none}" \
-    test "$frr_addrs,$metallb_addrs" == "$PEER_IP_FRR/$PEER_IP_PREFIX,$PEER_IP_METALLB/$PEER_IP_PREFIX"
+    test "$frr_addrs,$metallb_addrs" == "$PEER_IP_FRR_SHOWN/$PEER_IP_PREFIX,$PEER_IP_METALLB_SHOWN/$PEER_IP_PREFIX"
   rules="$(policy_rules | paste -sd ';')"
   check policy-rule "${rules:-none} (want exactly one)" test "$(policy_rules | wc -l)" == 1
 }

@@ -14,7 +14,7 @@ NODE_DUMMY0_V4=10.0.1.10
 # FRR's daemons log to syslog; UML has no syslog daemon, so a tiny one
 # writes /dev/log datagrams to a file that ends up in the results.
 start_syslog() {
-  python3 - "$LAB_WORK/syslog.log" <<'PY' &
+  python3 - "$LAB_WORK/syslog.log" >"$LAB_WORK/syslogd.err" 2>&1 <<'PY' &
 import socket, sys
 sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 sock.bind("/dev/log")
@@ -22,6 +22,7 @@ with open(sys.argv[1], "ab", buffering=0) as out:
     while True:
         out.write(sock.recv(65536).rstrip(b"\0\n") + b"\n")
 PY
+  # Not on our stdout: a background job holding it would keep the console open.
   wait_for 10 "syslog socket" test -S /dev/log
 }
 
@@ -41,7 +42,8 @@ create_node_links() {
 add_node_addresses() {
   ip addr add "$NODE_LO_V4/32" dev lo
   ip addr add "$NODE_LO_V6/128" dev lo
-  ip link add dummy0 type dummy
+  # Loading dummy.ko already created dummy0 (numdummies defaults to 1).
+  ip link show dummy0 >/dev/null 2>&1 || ip link add dummy0 type dummy
   ip addr add "$NODE_DUMMY0_V4/32" dev dummy0
   ip link set dummy0 up
 }
@@ -58,6 +60,10 @@ start_leaf() {
 }
 
 start_leaves() {
+  # frrinit.sh would create /var/run/frr/<leaf> with a root-owned parent,
+  # where the node's daemons (user frr) could not write: create it as
+  # Debian does (frr:frr). The product still prepares everything below it.
+  install -d -o frr -g frr -m 0755 /var/run/frr
   local link name mac mtu leaf asn loopback
   for link in "${FABRIC_LINKS[@]}"; do
     read -r name mac mtu leaf asn loopback <<<"$link"

@@ -18,7 +18,14 @@ load_settings() {
   PEER_IP_METALLB="$(env_value "$f" PEER_IP_METALLB fda1:b2c3:d4e5:1::1)"
   PEER_IP_PREFIX="$(env_value "$f" PEER_IP_PREFIX 127)"
   ENABLE_BFD="$(env_value "$f" ENABLE_BFD true)"
+  # As ip(8) prints them (fda1:b2c3:d4e5:1::0 is shown as fda1:b2c3:d4e5:1::).
+  PEER_IP_FRR_SHOWN="$(canonical_ip "$PEER_IP_FRR")"
+  PEER_IP_METALLB_SHOWN="$(canonical_ip "$PEER_IP_METALLB")"
   if [[ "$PEER_IP_FRR" == *:* ]]; then PEER_FAMILY=-6; else PEER_FAMILY=-4; fi
+}
+
+canonical_ip() {
+  python3 -c 'import ipaddress, sys; print(ipaddress.ip_address(sys.argv[1]))' "$1" 2>/dev/null || echo "$1"
 }
 
 prepare_env_file() {

@@ -12,7 +12,7 @@ gobgp_cli() {
 has_local_address() {
   # An IPv6 address is usable once duplicate address detection is over.
   ip -j addr show dev veth-metallb 2>/dev/null |
-    jq -e --arg a "$1" '.[0].addr_info[] | select(.local == $a and (.tentative | not))' >/dev/null
+    jq -e --arg a "$(canonical_ip "$1")" '.[0].addr_info[] | select(.local == $a and (.tentative | not))' >/dev/null
 }
 
 start_speaker() {

@@ -43,15 +43,24 @@ set +a
 load_modules
 ip link set lo up
 
+# The scenario bounds its own waits; this bounds the scenario, so that the
+# results are written even if something hangs (lab.sh's timeout is longer).
+run_scenario() {
+  local console=/tmp/lab-console.log
+  timeout --kill-after=5 "$LAB_SCENARIO_TIMEOUT" "${LAB_RUNNER:-$LAB_E2E_DIR/uml/scenario.sh}" >"$console" 2>&1 &
+  local pid=$!
+  # A file, not a pipe: daemons started by the scenario must not hold it open.
+  tail -n +1 -s 0.2 -f --pid="$pid" "$console"
+  rc=0
+  wait "$pid" || rc=$?
+  cp "$console" "$LAB_RESULTS/lab.log"
+}
+
 rc=1
+run_scenario
 if [[ "$LAB_INTERACTIVE" == true ]]; then
-  "$LAB_E2E_DIR/uml/scenario.sh" 2>&1 | tee "$LAB_RESULTS"/lab.log
-  rc=${PIPESTATUS[0]}
   echo "lab: the lab is running; exit this shell to power off"
   setsid bash -i </dev/console >/dev/console 2>&1
-else
-  "$LAB_E2E_DIR/uml/scenario.sh" 2>&1 | tee "$LAB_RESULTS"/lab.log
-  rc=${PIPESTATUS[0]}
 fi
 echo "$rc" >"$LAB_RESULTS"/rc
 sync
