@@ -6,6 +6,7 @@ import io.talosfrr.config.ConfigurationException;
 import io.talosfrr.frr.ExecOutput;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
+import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
 import io.talosfrr.render.TemplateEngine;
@@ -40,6 +41,7 @@ public final class Lifecycle extends MainListenerSupport {
     private final AtomicInteger exitCode = new AtomicInteger();
     private final FrrState frrState = new FrrState();
     private final ApplyStatusStore applyStatus = new ApplyStatusStore();
+    private Observability observability;
     private final long startNanos = System.nanoTime();
 
     public Lifecycle(Main main, CommandLine cli, Launch launch) {
@@ -89,12 +91,18 @@ public final class Lifecycle extends MainListenerSupport {
                 .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
         context.getComponent("velocity", VelocityComponent.class)
                 .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
+        observability = Observability.bind(context, settings.frrRunDir(),
+                registry.lookupByNameAndType("frrDaemons", FrrDaemons.class), applyStatus);
     }
 
     @Override
     public void afterStart(BaseMainSupport support) {
         String entry = mode == CommandLine.Mode.PLAN ? "direct:plan-boot" : "direct:boot-node";
         ProducerTemplate template = support.getCamelContext().createProducerTemplate();
+        if (mode == CommandLine.Mode.RUN && !once) {
+            // Health, metrics and JMX answer during the boot too: not ready until it is done.
+            observability.start(support.getCamelContext());
+        }
         try {
             template.requestBody(entry, (Object) null);
             if (mode == CommandLine.Mode.RUN) {
@@ -119,6 +127,9 @@ public final class Lifecycle extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport support) {
+        if (observability != null) {
+            observability.stop();
+        }
         if (mode == CommandLine.Mode.RUN && !once && frrState.started()) {
             try {
                 support.getCamelContext().createProducerTemplate().requestBody("direct:stop-frr", (Object) null);

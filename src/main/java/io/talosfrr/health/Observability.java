@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.health;
+
+import io.talosfrr.app.ApplyStatusStore;
+import io.talosfrr.frr.FrrDaemons;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnectorServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 5 in one place for Lifecycle: {@link #bind} before the routes are configured (the observer
+ * bean, the listener learning the expected state), {@link #start} in `run` mode only (health checks,
+ * the observe-frr route, the HTTP server, the MBean, remote JMX when asked), {@link #stop} at the end.
+ */
+public final class Observability {
+
+    public static final String GROUP = "talos-frr";
+    static final String OBSERVE_ROUTE = "observe-frr";
+    private static final Logger LOG = LoggerFactory.getLogger("health-server");
+
+    private final HealthSettings settings;
+    private final ExpectedStateStore expected;
+    private final FrrObserver observer;
+    private final ApplyStatusStore applies;
+    private final Clock clock;
+    private HealthServer server;
+    private JMXConnectorServer remoteJmx;
+    private ObjectName mbean;
+
+    private Observability(HealthSettings settings, ExpectedStateStore expected, FrrObserver observer,
+            ApplyStatusStore applies, Clock clock) {
+        this.settings = settings;
+        this.expected = expected;
+        this.observer = observer;
+        this.applies = applies;
+        this.clock = clock;
+    }
+
+    public static Observability bind(CamelContext context, Path frrRunDir, FrrDaemons daemons, ApplyStatusStore applies) {
+        Clock clock = Clock.systemUTC();
+        HealthSettings settings = HealthSettings.from(context);
+        ExpectedStateStore expected = new ExpectedStateStore();
+        FrrObserver observer = new FrrObserver(expected, new PidFiles(frrRunDir), new DaemonRestarts(), clock);
+        context.getRegistry().bind("frrObserver", observer);
+        context.getManagementStrategy().addEventNotifier(new ExpectedStateListener(expected, daemons, clock));
+        return new Observability(settings, expected, observer, applies, clock);
+    }
+
+    /** Camel's health registry finds checks bound as beans; only `run` binds them, so `plan` has none. */
+    public void start(CamelContext context) {
+        SessionReadiness readiness = new SessionReadiness(settings.startupWindow(), settings.maxObservationAge(),
+                settings.requireSpeaker());
+        BgpSessionsCheck sessions = new BgpSessionsCheck(readiness, expected, observer, clock);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        for (AbstractHealthCheck check : List.of(new FrrDaemonsCheck(expected, observer, clock, settings.maxObservationAge()),
+                sessions, new LastApplyCheck(applies))) {
+            check.setCamelContext(context);
+            context.getRegistry().bind(check.getId(), check);
+            registry.register(check);
+        }
+        try {
+            context.getRouteController().startRoute(OBSERVE_ROUTE);
+        } catch (Exception e) {
+            LOG.error("health-server: could not start route {}: {}", OBSERVE_ROUTE, e.getMessage());
+        }
+        HealthReport report = new HealthReport(context);
+        ApplyCounter counter = new ApplyCounter();
+        Metrics metrics = new Metrics(observer, expected, applies, counter, report::ready, clock);
+        try {
+            server = HealthServer.start(settings.port(), report::run, metrics::render);
+        } catch (IOException e) {
+            // Routing matters more than its monitoring: FRR keeps running, the log says why there is no health.
+            LOG.error("health-server: cannot listen on 127.0.0.1:{}: {}; no HTTP health or metrics (set TALOSFRR_HEALTH_PORT)",
+                    settings.port(), e.getMessage());
+        }
+        registerMBean(new Node(observer, applies, sessions, report, context, clock));
+        settings.jmxRemotePort().ifPresent(this::startRemoteJmx);
+    }
+
+    private void registerMBean(Node node) {
+        MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
+        try {
+            mbean = new ObjectName(Node.OBJECT_NAME);
+            if (platform.isRegistered(mbean)) {
+                platform.unregisterMBean(mbean);
+            }
+            platform.registerMBean(node, mbean);
+        } catch (JMException e) {
+            LOG.error("health-server: cannot register MBean {}: {}", Node.OBJECT_NAME, e.getMessage());
+        }
+    }
+
+    private void startRemoteJmx(int port) {
+        if (settings.jmxPasswordFile().isEmpty() || settings.jmxAccessFile().isEmpty()) {
+            LOG.error("jmx: remote JMX refused on port {}: set talosfrr.jmx.password-file and talosfrr.jmx.access-file"
+                    + " (TALOSFRR_JMX_PASSWORD_FILE, TALOSFRR_JMX_ACCESS_FILE); local JMX only", port);
+            return;
+        }
+        try {
+            remoteJmx = RemoteJmx.start(port, settings.jmxRemoteHost(), settings.jmxPasswordFile().get(),
+                    settings.jmxAccessFile().get());
+            LOG.info("jmx: remote JMX with authentication at {}", remoteJmx.getAddress());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("jmx: remote JMX refused: {}; local JMX only", e.getMessage());
+        }
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (remoteJmx != null) {
+            try {
+                remoteJmx.stop();
+            } catch (IOException e) {
+                LOG.debug("jmx: stopping remote JMX: {}", e.getMessage());
+            }
+        }
+        try {
+            if (mbean != null && ManagementFactory.getPlatformMBeanServer().isRegistered(mbean)) {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(mbean);
+            }
+        } catch (JMException e) {
+            LOG.debug("jmx: unregistering {}: {}", mbean, e.getMessage());
+        }
+    }
+
+    public FrrObserver observer() {
+        return observer;
+    }
+
+    public ExpectedStateStore expected() {
+        return expected;
+    }
+
+    public HealthServer server() {
+        return server;
+    }
+}

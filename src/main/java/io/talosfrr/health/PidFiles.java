@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.health;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The pid each FRR daemon wrote to `<run-dir>/<daemon>.pid`: a file read, no process started. */
+public final class PidFiles {
+
+    private final Path runDir;
+
+    public PidFiles(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    public Map<String, Long> read() {
+        Map<String, Long> pids = new TreeMap<>();
+        if (!Files.isDirectory(runDir)) {
+            return pids;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.pid")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                try {
+                    pids.put(name.substring(0, name.length() - ".pid".length()), Long.parseLong(Files.readString(file).strip()));
+                } catch (IOException | NumberFormatException e) {
+                    // Being rewritten by a starting daemon: read it next time.
+                }
+            }
+        } catch (IOException e) {
+            // The run directory went away (FRR stopped): no pids.
+        }
+        return pids;
+    }
+}
