@@ -56,7 +56,11 @@ public final class FrrObserver {
     }
 
     public void record(@Body ExecResult result) {
-        store(FrrStateParser.parse(read(result.getStdout()), read(result.getStderr()), clock.instant()));
+        record(read(result.getStdout()), read(result.getStderr()));
+    }
+
+    void record(String stdout, String stderr) {
+        store(FrrStateParser.parse(stdout, stderr, clock.instant()));
     }
 
     /** vtysh did not finish (timeout) or exited with a status it never uses for a daemon that is down. */
