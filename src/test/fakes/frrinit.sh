@@ -7,5 +7,6 @@ case "$1" in
   start) touch "$host/frr.running" ;;
   stop) rm -f "$host/frr.running" ;;
   status) [ -f "$host/frr.running" ] || exit 3 ;;
+  reload) [ -f "$host/frr.running" ] || { echo "fake frrinit.sh: FRR is not running" >&2; exit 1; } ;;
   *) echo "fake frrinit.sh: unsupported: $*" >&2; exit 1 ;;
 esac

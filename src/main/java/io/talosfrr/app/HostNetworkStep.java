@@ -36,6 +36,10 @@ public final class HostNetworkStep {
         return planner.policyRule(config, host);
     }
 
+    public List<IpCommand> staleObjects(@ExchangeProperty("config") NodeConfig config, @Body HostState host) {
+        return planner.staleObjects(config, host);
+    }
+
     public List<IpCommand> all(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("mtu") int mtu,
             @Body HostState host) {
         return planner.all(config, mtu, host);

@@ -10,6 +10,8 @@ import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
 import io.talosfrr.render.TemplateEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
@@ -19,8 +21,8 @@ import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.component.velocity.VelocityComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class Lifecycle extends MainListenerSupport {
         this.mode = cli.mode();
         this.once = cli.once();
         this.launch = launch;
+        launch.control().onStop(main::completed);
     }
 
     public int exitCode() {
@@ -85,6 +88,12 @@ public final class Lifecycle extends MainListenerSupport {
         registry.bind("frrState", frrState);
         registry.bind("applyStatus", applyStatus);
         registry.bind("retryLog", new RetryLog());
+        registry.bind("liveApply", new LiveApply(applyStatus));
+        registry.bind("appliedState", new AppliedState());
+        // The watch route needs the env file's directory and name apart; both follow talosfrr.env-file.
+        Path envFile = settings.envFile().toAbsolutePath();
+        context.getPropertiesComponent().addOverrideProperty("talosfrr.env-file.dir", String.valueOf(envFile.getParent()));
+        context.getPropertiesComponent().addOverrideProperty("talosfrr.env-file.name", envFile.getFileName().toString());
         registry.bind("planReport", new PlanReport(launch.out()));
         // A failure goes back to its caller (the entrypoint, or a watch route) and is logged once there.
         context.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition()
@@ -117,11 +126,29 @@ public final class Lifecycle extends MainListenerSupport {
             } else {
                 LOG.info("talos-frr: boot complete in {} ms; staying up (SIGTERM stops FRR and exits)",
                         (System.nanoTime() - startNanos) / 1_000_000);
+                startWatch(support.getCamelContext());
+                launch.control().markBooted();
             }
         } catch (CamelExecutionException e) {
             fail(e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
             fail(e);
+        }
+    }
+
+    /** Live changes need a directory to watch; without one (no env file mounted) the node keeps its boot config. */
+    private void startWatch(CamelContext context) {
+        Path envFile = context.getRegistry().lookupByNameAndType("settings", Settings.class).envFile().toAbsolutePath();
+        if (envFile.getParent() == null || !Files.isDirectory(envFile.getParent())) {
+            LOG.info("watch-env-file: {} does not exist: live changes are off until the service restarts with it",
+                    envFile.getParent());
+            return;
+        }
+        try {
+            context.getRouteController().startRoute("watch-env-file");
+            LOG.info("watch-env-file: watching {} for changes", envFile);
+        } catch (Exception e) {
+            LOG.error("watch-env-file: cannot watch {}: {}; live changes are off", envFile, rootMessage(e));
         }
     }
 

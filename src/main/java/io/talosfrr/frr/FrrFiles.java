@@ -58,6 +58,38 @@ public final class FrrFiles {
         return List.of("--dryrun", "-f", candidate.toString());
     }
 
+    /** The live files now, by name (absent ones left out), so a failed apply can put them back. */
+    public Map<String, String> live() {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String name : List.of("frr.conf", "daemons", "vtysh.conf")) {
+            Path file = confDir.resolve(name);
+            try {
+                if (Files.isRegularFile(file)) {
+                    files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return files;
+    }
+
+    /** Puts back the files {@link #live()} returned before an apply that failed. */
+    public void restore(@ExchangeProperty("previousFiles") Map<String, String> previous) throws IOException {
+        for (Map.Entry<String, String> file : previous.entrySet()) {
+            writeAtomically(confDir.resolve(file.getKey()), file.getValue());
+        }
+        LOG.warn("install-frr-files: put back the previous {} in {}", previous.keySet(), confDir);
+    }
+
+    /** frr-reload.py's arguments to list what the candidate changes against the live frr.conf, without FRR. */
+    public List<String> diffArgs() {
+        Path live = confDir.resolve("frr.conf");
+        Path candidate = confDir.resolve(CANDIDATE);
+        return List.of("--test", "--stdout", "--input", Files.isRegularFile(live) ? live.toString() : "/dev/null",
+                candidate.toString());
+    }
+
     /** Turns vtysh's refusal into an error that quotes FRR and says where the candidate is. */
     public void rejectCandidate(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) ExecException refusal) {
         throw new FrrConfigRejectedException("FRR rejected the rendered frr.conf (exit " + refusal.getExitValue()

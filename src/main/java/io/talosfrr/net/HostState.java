@@ -70,7 +70,7 @@ public record HostState(Map<String, Link> links, List<Rule> rules) {
         }
         Integer mtu = json.getInteger("mtu");
         return new Link(json.getString("ifname"), kind, flags.contains("UP"), mtu == null ? 0 : mtu,
-                json.getString("master"), json.getString("link"), table, addresses);
+                json.getString("master"), json.getString("link"), table, json.getString("ifalias"), addresses);
     }
 
     private static Optional<Rule> rule(JsonObject json) {
@@ -85,7 +85,9 @@ public record HostState(Map<String, Link> links, List<Rule> rules) {
         Integer len = json.getInteger("dstlen");
         int full = to.get().getAddress().length * 8;
         Object table = json.get("table");
-        return Optional.of(new Rule(to.get(), len == null ? full : len, table == null ? "" : table.toString()));
+        Object protocol = json.get("protocol");
+        return Optional.of(new Rule(to.get(), len == null ? full : len, table == null ? "" : table.toString(),
+                protocol == null ? "" : protocol.toString()));
     }
 
     private static Optional<InetAddress> parseAddress(String text) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** One network device as `ip -json -details address show` reports it. */
 public record Link(String name, String kind, boolean up, int mtu, String master, String peer, Long vrfTable,
-        List<Address> addresses) {
+        String alias, List<Address> addresses) {
 
     public Link {
         addresses = List.copyOf(addresses);
@@ -16,7 +16,10 @@ public record Link(String name, String kind, boolean up, int mtu, String master,
         return addresses.stream().anyMatch(a -> a.address().equals(address) && a.prefix() == prefix);
     }
 
-    /** An address configured on a link. */
+    /** An address configured on a link; link-local ones are the kernel's, never ours. */
     public record Address(InetAddress address, int prefix) {
+        public boolean linkLocal() {
+            return address.isLinkLocalAddress();
+        }
     }
 }

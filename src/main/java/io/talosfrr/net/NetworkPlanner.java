@@ -15,8 +15,16 @@ import java.util.Optional;
  * Desired state minus current state, as `ip` commands. Each method covers one boot step and
  * returns nothing when the host already matches, so a second boot changes nothing. Objects that
  * carry a needed name but are not what the product would have made are refused, never reused.
+ *
+ * <p>What the product creates is marked, so that a later apply removes only its own leftovers:
+ * its VRF carries the alias {@value #OWNER_ALIAS}, its rules the protocol {@value #RULE_PROTOCOL};
+ * the veth pair is its own by name, addresses on it included.
  */
 public final class NetworkPlanner {
+
+    public static final String OWNER_ALIAS = "talos-frr";
+    /** rt_protos number on our policy rules: unassigned in iproute2's table, so no other tool uses it. */
+    public static final String RULE_PROTOCOL = "252";
 
     /** SPEC.md section 3 step 4: the VRF with its table, up. */
     public List<IpCommand> vrf(NodeConfig config, HostState host) {
@@ -27,6 +35,8 @@ public final class NetworkPlanner {
         if (existing.isEmpty()) {
             commands.add(IpCommand.of("create VRF " + vrf + " with table " + table,
                     "link", "add", vrf, "type", "vrf", "table", table));
+            commands.add(IpCommand.of("mark VRF " + vrf + " as made by talos-frr",
+                    "link", "set", "dev", vrf, "alias", OWNER_ALIAS));
         } else {
             Link link = existing.get();
             if (!"vrf".equals(link.kind())) {
@@ -99,7 +109,48 @@ public final class NetworkPlanner {
             return List.of();
         }
         return List.of(IpCommand.of("route traffic to " + Addresses.text(to) + " through table " + table,
-                family(to), "rule", "add", "to", Addresses.text(to) + "/" + full, "lookup", table));
+                family(to), "rule", "add", "to", Addresses.text(to) + "/" + full, "lookup", table,
+                "protocol", RULE_PROTOCOL));
+    }
+
+    /**
+     * What an earlier configuration left that this one no longer wants, among objects the product
+     * made: its rules and VRFs (by their mark) and addresses on the veth pair. Runs after the other
+     * steps, so the veth is already in the new VRF when an old one is deleted.
+     */
+    public List<IpCommand> staleObjects(NodeConfig config, HostState host) {
+        List<IpCommand> commands = new ArrayList<>();
+        String table = Long.toString(config.routeTableId());
+        int full = config.peerIpFrr().getAddress().length * 8;
+        for (Rule rule : host.rules()) {
+            boolean wanted = rule.to().equals(config.peerIpFrr()) && rule.toPrefix() == full && rule.table().equals(table);
+            if (RULE_PROTOCOL.equals(rule.protocol()) && !wanted) {
+                String cidr = Addresses.text(rule.to()) + "/" + rule.toPrefix();
+                commands.add(IpCommand.of("remove old rule to " + cidr + " (table " + rule.table() + ")",
+                        rule.v6() ? "-6" : "-4", "rule", "del", "to", cidr, "lookup", rule.table(),
+                        "protocol", RULE_PROTOCOL));
+            }
+        }
+        staleAddresses(commands, host, VETH_FRR, config.peerIpFrr(), config.peerPrefix());
+        staleAddresses(commands, host, VETH_METALLB, config.peerIpMetallb(), config.peerPrefix());
+        for (Link link : host.links().values()) {
+            if ("vrf".equals(link.kind()) && OWNER_ALIAS.equals(link.alias()) && !link.name().equals(config.vrfName())) {
+                commands.add(IpCommand.of("remove old VRF " + link.name() + " (table " + link.vrfTable() + ")",
+                        "link", "del", "dev", link.name()));
+            }
+        }
+        return commands;
+    }
+
+    private static void staleAddresses(List<IpCommand> commands, HostState host, String device, InetAddress wanted,
+            int prefix) {
+        host.link(device).ifPresent(link -> link.addresses().stream()
+                .filter(a -> !a.linkLocal() && !(a.address().equals(wanted) && a.prefix() == prefix))
+                .forEach(a -> {
+                    String cidr = Addresses.text(a.address()) + "/" + a.prefix();
+                    commands.add(IpCommand.of("remove old address " + cidr + " from " + device,
+                            family(a.address()), "address", "del", cidr, "dev", device));
+                }));
     }
 
     /** Every step over one reading of the host, in boot order: what `plan` prints. */
@@ -108,6 +159,7 @@ public final class NetworkPlanner {
         commands.addAll(vethPair(config, mtu, host));
         commands.addAll(addresses(config, host));
         commands.addAll(policyRule(config, host));
+        commands.addAll(staleObjects(config, host));
         return commands;
     }
 

@@ -84,7 +84,27 @@ class NetworkPlannerTest {
         NodeConfig v4 = ConfigParser.parse(Map.of("NODE_IP", "10.0.0.10", "ASN_LOCAL", "65010", "FE_PORT_NAMES", "eth0",
                 "PEER_IP_FRR", "169.254.10.0", "PEER_IP_METALLB", "169.254.10.1", "PEER_IP_PREFIX", "31"));
 
-        assertEquals("-4 rule add to 169.254.10.0/32 lookup 88",
+        assertEquals("-4 rule add to 169.254.10.0/32 lookup 88 protocol 252",
                 String.join(" ", planner.policyRule(v4, HostState.parse("[]")).get(0).args()));
+    }
+
+    @Test
+    void removesOnlyItsOwnLeftoversAfterTheAddressesMoved() {
+        String links = """
+                [{"ifname":"metallb-old","flags":["UP"],"mtu":65575,"ifalias":"talos-frr","linkinfo":{"info_kind":"vrf","info_data":{"table":77}}},
+                 {"ifname":"blue","flags":["UP"],"mtu":65575,"linkinfo":{"info_kind":"vrf","info_data":{"table":5}}},
+                 {"ifname":"veth-frr","flags":["UP"],"mtu":9000,"master":"metallb","linkinfo":{"info_kind":"veth"},
+                  "addr_info":[{"family":"inet6","local":"fd00:9::","prefixlen":127},
+                               {"family":"inet6","local":"fe80::1","prefixlen":64}]}]""";
+        String rules6 = """
+                [{"priority":100,"src":"all","dst":"fd00:9::","table":"77","protocol":"252"},
+                 {"priority":101,"src":"all","dst":"fd00:7::","table":"77"}]""";
+
+        List<String> stale = planner.staleObjects(config, HostState.parse(links, "[]", rules6)).stream()
+                .map(c -> String.join(" ", c.args())).toList();
+
+        assertEquals(List.of("-6 rule del to fd00:9::/128 lookup 77 protocol 252",
+                "-6 address del fd00:9::/127 dev veth-frr",
+                "link del dev metallb-old"), stale);
     }
 }

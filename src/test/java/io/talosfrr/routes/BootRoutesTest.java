@@ -37,6 +37,7 @@ class BootRoutesTest {
 
         assertEquals(List.of(
                 "link add metallb type vrf table 88",
+                "link set dev metallb alias talos-frr",
                 "link set dev metallb up",
                 "link add veth-frr type veth peer name veth-metallb",
                 "link set dev veth-frr master metallb",
@@ -46,8 +47,8 @@ class BootRoutesTest {
                 "link set dev veth-metallb up",
                 "-6 address add fda1:b2c3:d4e5:1::/127 dev veth-frr",
                 "-6 address add fda1:b2c3:d4e5:1::1/127 dev veth-metallb",
-                "-6 rule add to fda1:b2c3:d4e5:1::/128 lookup 88"), host.ipChanges());
-        List<String> frr = host.calls().stream().filter(c -> c.startsWith("vtysh") || c.startsWith("frrinit")).toList();
+                "-6 rule add to fda1:b2c3:d4e5:1::/128 lookup 88 protocol 252"), host.ipChanges());
+        List<String> frr = host.calls().stream().filter(c -> c.startsWith("vtysh") || c.startsWith("frr")).toList();
         assertEquals(List.of(
                 "vtysh --dryrun -f " + host.confDir().resolve(".frr.conf.candidate"),
                 "frrinit.sh status",

@@ -30,7 +30,10 @@ class RouteFilesTest {
     static final Pattern KEBAB = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z0-9._-]+)}}");
     /** Routes started from Java (Lifecycle), not by another route. */
-    static final Set<String> ENTRY_POINTS = Set.of("direct:boot-node", "direct:plan-boot", "direct:stop-frr");
+    static final Set<String> ENTRY_POINTS = Set.of("direct:boot-node", "direct:plan-boot", "direct:stop-frr",
+            "direct:apply-env-file");
+    /** Set by Lifecycle from talosfrr.env-file, not settings of their own. */
+    static final Set<String> DERIVED = Set.of("talosfrr.home", "talosfrr.env-file.dir", "talosfrr.env-file.name");
 
     static final List<Map<String, Object>> routes = new ArrayList<>();
     static final List<String> sendsTo = new ArrayList<>();
@@ -135,7 +138,7 @@ class RouteFilesTest {
         Matcher m = PLACEHOLDER.matcher(users);
         while (m.find()) {
             String key = m.group(1);
-            assertTrue(declared.containsKey(key) || key.equals("talosfrr.home"), "{{" + key + "}} is not in conf/application.properties");
+            assertTrue(declared.containsKey(key) || DERIVED.contains(key), "{{" + key + "}} is not in conf/application.properties");
         }
         String usersWithoutConfDeclarations = users.toString().replace(conf, conf.replaceAll("(?m)^[a-z][^=\\n]*=", "="));
         for (String key : declared.stringPropertyNames()) {

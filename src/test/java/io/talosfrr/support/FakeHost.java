@@ -3,6 +3,7 @@ package io.talosfrr.support;
 
 import io.talosfrr.TalosFrr;
 import io.talosfrr.app.Launch;
+import io.talosfrr.app.RunControl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ public final class FakeHost {
     private final Properties settings = new Properties();
     private final Map<String, String> env = new LinkedHashMap<>();
     private String lastOutput = "";
+    private final RunControl control = new RunControl();
 
     public FakeHost(Path dir) {
         this.dir = dir;
@@ -56,6 +58,16 @@ public final class FakeHost {
         settings.setProperty("talosfrr.ports.wait-seconds", "0");
         settings.setProperty("talosfrr.retry.host.first-delay-ms", "10");
         settings.setProperty("talosfrr.retry.frr.first-delay-ms", "10");
+        settings.setProperty("talosfrr.watch.settle-ms", "300");
+        settings.setProperty("talosfrr.health.port", Integer.toString(freePort()));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Replaces one tool with a script of the test's own (e.g. a vtysh that rejects every config). */
@@ -102,9 +114,14 @@ public final class FakeHost {
     public int run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = TalosFrr.run(new Launch(settings, Map.copyOf(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                false), args);
+                false, control), args);
         lastOutput = out.toString(StandardCharsets.UTF_8);
         return code;
+    }
+
+    /** For `run` in a background thread: know when it booted, stop it as SIGTERM would. */
+    public RunControl control() {
+        return control;
     }
 
     public String output() {

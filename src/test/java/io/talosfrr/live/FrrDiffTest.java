@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.talosfrr.frr.FrrDiff;
+import io.talosfrr.support.FakeHost;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Reading frr-reload.py --test output (recorded from FRR 8.4) and telling which lines reset sessions. */
+class FrrDiffTest {
+
+    @Test
+    void namesTheSessionsThatAnAsnOrBfdChangeResetsAndLeavesTimersAlone() throws Exception {
+        String output = Files.readString(FakeHost.PROJECT.resolve("src/test/resources/fixtures/frr-reload/asn-timers-bfd.txt"));
+
+        FrrDiff diff = FrrDiff.parse(output);
+
+        assertEquals(7, diff.deleted().size());
+        assertEquals(9, diff.added().size());
+        assertEquals(List.of(
+                "removes 'no neighbor METALLB remote-as 4000099999' in router bgp 4000099998 vrf metallb: session(s) of METALLB",
+                "removes 'no neighbor FABRIC bfd' in router bgp 65010: session(s) of FABRIC",
+                "sets 'neighbor METALLB remote-as 4000099990' in router bgp 4000099998 vrf metallb: session(s) of METALLB",
+                "sets 'neighbor fab2 interface v6only peer-group FABRIC' in router bgp 65010: session(s) of fab2"),
+                diff.disruptive().subList(0, 4));
+        assertEquals("sets 'router bgp 65020': every session of that instance", diff.disruptive().get(4));
+        assertTrue(diff.disruptive().stream().noneMatch(l -> l.contains("timers")), diff.disruptive().toString());
+    }
+
+    @Test
+    void aNewInstanceLineResetsEverySessionOfIt() {
+        FrrDiff diff = FrrDiff.parse("Lines To Delete\n===============\nno router bgp 65010\n\nLines To Add\n============\nrouter bgp 65020\n");
+
+        assertEquals(List.of("removes 'no router bgp 65010': every session of that instance",
+                "sets 'router bgp 65020': every session of that instance"), diff.disruptive());
+    }
+
+    @Test
+    void noDifferenceIsEmpty() {
+        assertTrue(FrrDiff.parse("Lines To Delete\n===============\n\nLines To Add\n============\n").empty());
+    }
+}
