@@ -18,16 +18,14 @@ public final class Metrics {
     private final FrrObserver observer;
     private final ExpectedStateStore expected;
     private final ApplyStatusStore applies;
-    private final ApplyCounter applyCounter;
     private final BooleanSupplier ready;
     private final Clock clock;
 
-    public Metrics(FrrObserver observer, ExpectedStateStore expected, ApplyStatusStore applies, ApplyCounter applyCounter,
+    public Metrics(FrrObserver observer, ExpectedStateStore expected, ApplyStatusStore applies,
             BooleanSupplier ready, Clock clock) {
         this.observer = observer;
         this.expected = expected;
         this.applies = applies;
-        this.applyCounter = applyCounter;
         this.ready = ready;
         this.clock = clock;
     }
@@ -68,12 +66,9 @@ public final class Metrics {
         observer.restarts().counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> text.sample("talosfrr_frr_daemon_restarts_total", labels("daemon", e.getKey()), e.getValue()));
 
-        applyCounter.see(applies.last());
         text.family("talosfrr_applies_total", "counter", "Configurations applied (boot, env-file change), by result");
-        applyCounter.counts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String[] key = e.getKey().split("\u0000", 2);
-            text.sample("talosfrr_applies_total", labels("trigger", key[0], "result", key[1]), e.getValue());
-        });
+        applies.counts().forEach((outcome, count) -> text.sample("talosfrr_applies_total",
+                labels("trigger", outcome.trigger(), "result", outcome.result()), count));
         Optional<ApplyStatus> last = applies.last();
         text.family("talosfrr_last_apply_success", "gauge", "1 when the last apply succeeded");
         last.ifPresent(a -> text.sample("talosfrr_last_apply_success", labels("trigger", a.trigger()), a.ok() ? 1 : 0));

@@ -75,8 +75,7 @@ public final class Observability {
             LOG.error("health-server: could not start route {}: {}", OBSERVE_ROUTE, e.getMessage());
         }
         HealthReport report = new HealthReport(context);
-        ApplyCounter counter = new ApplyCounter();
-        Metrics metrics = new Metrics(observer, expected, applies, counter, report::ready, clock);
+        Metrics metrics = new Metrics(observer, expected, applies, report::ready, clock);
         try {
             server = HealthServer.start(settings.port(), report::run, metrics::render);
         } catch (IOException e) {

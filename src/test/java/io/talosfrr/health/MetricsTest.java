@@ -40,7 +40,9 @@ class MetricsTest {
                 List.of("zebra", "bgpd", "staticd", "bfdd"), NOW.minusSeconds(600)));
         ApplyStatusStore applies = new ApplyStatusStore();
         applies.record(new ApplyStatus(Instant.parse("2026-11-25T11:00:00Z"), "boot", true, "", List.of(), List.of()));
-        String text = new Metrics(observer("8.4", "one-leaf-down", expected, clock), expected, applies, new ApplyCounter(),
+        applies.record(ApplyStatus.failure("env-file", "NODE_IP invalid"));
+        applies.record(ApplyStatus.failure("env-file", "NODE_IP invalid again"));
+        String text = new Metrics(observer("8.4", "one-leaf-down", expected, clock), expected, applies,
                 () -> true, clock).render();
 
         Set<String> declared = new HashSet<>();
@@ -71,6 +73,7 @@ class MetricsTest {
         assertEquals(0.0, samples.get("talosfrr_bfd_peer_up{interface=fab1, peer=fe80::58b9:95ff:fedd:1a2b, vrf=default}"));
         assertEquals(1.0, samples.get("talosfrr_frr_daemon_up{daemon=watchfrr}"));
         assertEquals(1.0, samples.get("talosfrr_applies_total{result=ok, trigger=boot}"));
+        assertEquals(2.0, samples.get("talosfrr_applies_total{result=failed, trigger=env-file}"), "two applies between scrapes both count");
         assertEquals(0.0, samples.get("talosfrr_frr_observation_age_seconds{}"));
         assertEquals(1.0, samples.get("talosfrr_ready{}"));
     }
