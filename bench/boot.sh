@@ -377,7 +377,7 @@ with_retry() { # attempts first_ms max_ms timeout_s cmd...
         OUT=$(timeout "$timeout_s" "$@" 2> "$TMP/stderr"); rc=$?
         [ $rc -eq 0 ] && return 0
         if [ $n -ge "$attempts" ]; then
-            log ERROR "$CURRENT_STEP: $* failed (exit $rc) after $((n + 1)) attempt(s): $(head -c 300 "$TMP/stderr")"
+            log ERROR "$CURRENT_STEP: $* failed (exit $rc) after $((n + 1)) attempt(s): $(tail -c 800 "$TMP/stderr")"
             return $rc
         fi
         n=$((n + 1))

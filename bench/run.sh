@@ -41,10 +41,10 @@ declare -A VOPTS=(
     [serial-c1]="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
     [appcds]="-XX:SharedArchiveFile=@JSA@"
     [serial-c1-appcds]="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=@JSA@"
-    [small-mem]="-XX:+UseSerialGC -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m"
+    [small-mem]="-XX:+UseSerialGC -Xms8m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m"
     [camel-nojmx]="-Dcamel.main.jmxEnabled=false"
     [camel-lean]="-Dcamel.main.jmxEnabled=false -Dcamel.main.basePackageScanEnabled=false -Dcamel.main.beanPostProcessorEnabled=false -Dcamel.main.autowiredEnabled=false -Dcamel.main.streamCachingEnabled=false -Dcamel.main.uuidGenerator=simple"
-    [best]="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=@JSA@ -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -Dcamel.main.jmxEnabled=false -Dcamel.main.basePackageScanEnabled=false -Dcamel.main.beanPostProcessorEnabled=false -Dcamel.main.autowiredEnabled=false -Dcamel.main.streamCachingEnabled=false -Dcamel.main.uuidGenerator=simple"
+    [best]="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=@JSA@ -Xms8m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -Dcamel.main.jmxEnabled=false -Dcamel.main.basePackageScanEnabled=false -Dcamel.main.beanPostProcessorEnabled=false -Dcamel.main.autowiredEnabled=false -Dcamel.main.streamCachingEnabled=false -Dcamel.main.uuidGenerator=simple"
 )
 VARIANTS=${BENCH_VARIANTS:-default serial-c1 appcds serial-c1-appcds small-mem camel-nojmx camel-lean best}
 MEM_VARIANTS=${BENCH_MEM_VARIANTS:-default serial-c1-appcds small-mem camel-nojmx best}
@@ -167,7 +167,7 @@ train_cds() { # variant: one boot that writes the archive
 }
 
 # ---------------------------------------------------------------- header
-say "talos-frr benchmark  $(date -u +%Y-%m-%dT%H:%MZ)  commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null) ($(git -C "$ROOT" status --porcelain -- src routes conf pom.xml 2>/dev/null | wc -l) files changed since); jar $JAR built $(date -u -r "$JAR" +%H:%MZ)"
+say "talos-frr benchmark  $(date -u +%Y-%m-%dT%H:%MZ)  commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null) $([ "${BENCH_SNAPSHOT:-0}" = 1 ] && echo "(snapshot of HEAD)" || echo "+ working tree: $(git -C "$ROOT" status --porcelain -- src routes conf pom.xml 2>/dev/null | wc -l) paths modified/untracked"); jar $JAR built $(date -u -r "$JAR" +%H:%MZ)"
 say "host: $(nproc) CPU, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1); bash $BASH_VERSION"
 say "fakes: $FAKES behind timing wrappers; $PYNOTE"
 h=$WORK/probe; fresh_host "$h"
@@ -192,7 +192,8 @@ if [[ "$SECTIONS" == *" startup "* ]]; then
     printf '\n' >&2
     read -r sh_med _ < <(col "$WORK/res-shell" 1 | stats)
     say "START-UP: launch -> 'frrinit.sh start' called (ms), $RUNS runs each, fresh fake host per run"
-    printf '%-17s %7s %6s %6s %7s %7s %11s %9s %8s %7s\n' side median min max "x shell" "vs dflt" "exec(n)" own ready total
+    read -r sh_own _ < <(awk '$1 != "FAIL" {print $1 - $3}' "$WORK/res-shell" | stats)
+    printf '%-17s %7s %6s %6s %7s %7s %11s %6s %7s %8s %7s\n' side median min max "x shell" "vs dflt" "exec(n)" own "own/sh" ready total
     read -r d_med _ < <(col "$WORK/res-default" 1 | stats)
     for s in $sides; do
         read -r med mn mx n < <(col "$WORK/res-$s" 1 | stats)
@@ -204,7 +205,8 @@ if [[ "$SECTIONS" == *" startup "* ]]; then
         fails=$(grep -c FAIL "$WORK/res-$s")
         ratio=$(awk -v a="$med" -v b="$sh_med" 'BEGIN {if (b > 0 && a != "-") printf "%.2f", a / b; else print "-"}')
         vsd=$(awk -v a="$med" -v b="${d_med:-0}" 'BEGIN {if (b > 0 && a != "-") printf "%.2f", a / b; else print "-"}')
-        printf '%-17s %7s %6s %6s %7s %7s %7s(%2s) %9s %8s %7s%s\n' "$s" "$med" "$mn" "$mx" "$ratio" "$vsd" "$exm" "$exn" "$own" "$rdy" "$tot" \
+        ownr=$(awk -v a="$own" -v b="$sh_own" 'BEGIN {if (b > 0 && a != "-") printf "%.2f", a / b; else print "-"}')
+        printf '%-17s %7s %6s %6s %7s %7s %7s(%2s) %6s %7s %8s %7s%s\n' "$s" "$med" "$mn" "$mx" "$ratio" "$vsd" "$exm" "$exn" "$own" "$ownr" "$rdy" "$tot" \
             "$([ "$fails" -gt 0 ] && echo "  ($fails failed)")"
     done
     say "  exec(n): median ms spent inside the faked commands (ip, vtysh --dryrun) before frrinit start, n calls;"
