@@ -17,7 +17,8 @@ public record FrrModel(
         MetallbBgp metallb,
         List<Daemon> daemons,
         String zebraOptions,
-        String commonOptions) {
+        String commonOptions,
+        String watchfrrOptions) {
 
     public FrrModel {
         fabricPorts = List.copyOf(fabricPorts);

@@ -20,6 +20,11 @@ public final class FrrModelFactory {
     static final List<String> LOOPBACK_INTERFACES = List.of("lo", "dummy0", "dummy1");
     /** Seconds zebra keeps the previous run's kernel routes while BGP re-converges after a restart. */
     static final int ZEBRA_GRACEFUL_RESTART_SECONDS = 120;
+    /**
+     * watchfrr restarts a dead daemon after 2 s, doubling the pause for one that keeps dying, up to
+     * 60 s (FRR's defaults, 60 and 600 s, leave a node without BGP for a minute after one crash).
+     */
+    static final String WATCHFRR_OPTIONS = "--min-restart-interval 2 --max-restart-interval 60";
 
     public FrrModel model(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("ports") FabricPorts ports) {
         String vrf = config.vrfName();
@@ -46,7 +51,7 @@ public final class FrrModelFactory {
         String zebra = common + " -s 90000000"
                 + (config.gracefulRestart() ? " -K " + ZEBRA_GRACEFUL_RESTART_SECONDS + " -r" : "");
         return new FrrModel(config.profile().keyword(), Addresses.text(config.nodeIp()), ports.names(), loopbacks,
-                policy, fabric, metallb, daemons, zebra, common);
+                policy, fabric, metallb, daemons, zebra, common, WATCHFRR_OPTIONS);
     }
 
     /** The Velocity context the templates see: the model as {@code $frr}. */
