@@ -6,10 +6,9 @@ import io.talosfrr.net.HostState;
 import io.talosfrr.net.IpCommand;
 import io.talosfrr.net.NetworkPlanner;
 import java.util.List;
-import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
-/** Binds the pure {@link NetworkPlanner} to the exchange: config and MTU from properties, host state in the body. */
+/** Binds the pure {@link NetworkPlanner} to the exchange: config, MTU and the host's reading from properties. */
 public final class HostNetworkStep {
 
     private final NetworkPlanner planner = new NetworkPlanner();
@@ -19,29 +18,29 @@ public final class HostNetworkStep {
         return HostState.parse(links, rules4, rules6);
     }
 
-    public List<IpCommand> vrf(@ExchangeProperty("config") NodeConfig config, @Body HostState host) {
+    public List<IpCommand> vrf(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("hostState") HostState host) {
         return planner.vrf(config, host);
     }
 
     public List<IpCommand> vethPair(@ExchangeProperty("config") NodeConfig config,
-            @ExchangeProperty("mtu") int mtu, @Body HostState host) {
+            @ExchangeProperty("mtu") int mtu, @ExchangeProperty("hostState") HostState host) {
         return planner.vethPair(config, mtu, host);
     }
 
-    public List<IpCommand> addresses(@ExchangeProperty("config") NodeConfig config, @Body HostState host) {
+    public List<IpCommand> addresses(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("hostState") HostState host) {
         return planner.addresses(config, host);
     }
 
-    public List<IpCommand> policyRule(@ExchangeProperty("config") NodeConfig config, @Body HostState host) {
+    public List<IpCommand> policyRule(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("hostState") HostState host) {
         return planner.policyRule(config, host);
     }
 
-    public List<IpCommand> staleObjects(@ExchangeProperty("config") NodeConfig config, @Body HostState host) {
+    public List<IpCommand> staleObjects(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("hostState") HostState host) {
         return planner.staleObjects(config, host);
     }
 
     public List<IpCommand> all(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("mtu") int mtu,
-            @Body HostState host) {
+            @ExchangeProperty("hostState") HostState host) {
         return planner.all(config, mtu, host);
     }
 }
