@@ -54,12 +54,21 @@ leaf_fib() {
     jq -r '.[0] | select(. != null) | "\(.gateway // .via.host // "?") dev \(.dev)"'
 }
 
+# node_fib PREFIX: the node's kernel route (main table) for a LoadBalancer IP.
+node_fib() {
+  local family=-4
+  [[ "$1" == *:* ]] && family=-6
+  ip "$family" -j route show "$1" 2>/dev/null |
+    jq -r '.[0] | select(. != null) | "\(.gateway // .via.host // "?") dev \(.dev)"'
+}
+
 node_route_paths() {
   vtysh -c "show bgp $1 unicast $2 json" 2>/dev/null | jq -r '[.paths[]?] | length'
 }
 
-speaker_adj_in() {
-  gobgp_cli neighbor "$PEER_IP_FRR" adj-in -a "$1" 2>/dev/null | grep -c '^\*' || true
+# speaker_rib_count adj-in|adj-out AFI: prefixes the speaker received/sent.
+speaker_rib_count() {
+  gobgp_cli -j neighbor "$PEER_IP_FRR" "$1" -a "$2" 2>/dev/null | jq -s '.[0] // {} | length'
 }
 
 bfd_peers_up() {
@@ -171,11 +180,25 @@ check_routes_at_leaves() {
   info "node-lo-v6" "$NODE_LO_V6/128 at leaf1: ${route:-none}"
 }
 
+# A LoadBalancer IP the leaves learn must be forwardable by the node, or
+# the node announces a blackhole.
+check_node_fib() {
+  local p route
+  for p in "${SPEAKER_LB_V4[@]}" "${SPEAKER_LB_V6[@]}"; do
+    route="$(node_fib "$p")"
+    check "node-fib-$p" "node kernel route: ${route:-none}" test -n "$route"
+  done
+}
+
 check_nothing_back_to_speaker() {
-  local v4 v6
-  v4="$(speaker_adj_in ipv4)"
-  v6="$(speaker_adj_in ipv6)"
-  check nothing-to-speaker "routes the speaker received: ipv4 $v4, ipv6 $v6" test "$v4/$v6" == 0/0
+  local in4 in6 out4 out6
+  in4="$(speaker_rib_count adj-in ipv4)"
+  in6="$(speaker_rib_count adj-in ipv6)"
+  # What the speaker sent, read the same way, shows the query works.
+  out4="$(speaker_rib_count adj-out ipv4)"
+  out6="$(speaker_rib_count adj-out ipv6)"
+  check nothing-to-speaker "the speaker received ipv4 ${in4:-?}, ipv6 ${in6:-?} (and sent ${out4:-?}, ${out6:-?})" \
+    test "${in4:-?}/${in6:-?}/${out4:-?}/${out6:-?}" == "0/0/${#SPEAKER_LB_V4[@]}/${#SPEAKER_LB_V6[@]}"
 }
 
 check_no_transit() {
@@ -206,6 +229,7 @@ check_running_node() {
   check_daemons
   check_sessions
   check_routes_at_leaves
+  check_node_fib
   check_nothing_back_to_speaker
   check_no_transit
   check_bfd

@@ -24,6 +24,7 @@ boot_and_check() {
   time_first_lb_route "$FIRST_ROUTE_TIMEOUT"
   wait_converged
   check_running_node
+  snapshot_state "$PRODUCT_RUNS"
 }
 
 stop_and_check() {
@@ -90,32 +91,48 @@ finish() {
   fi
 }
 
-# Everything a person needs to understand a failure, copied to the host.
-collect_results() {
-  local out="$LAB_RESULTS" leaf
-  cp -r "$LAB_WORK/." "$out/" 2>/dev/null || true
-  mkdir -p "$out/frr-logs" "$out/etc-frr"
-  cp -r /var/log/frr/. "$out/frr-logs/" 2>/dev/null || true
-  cp -r /etc/frr/. "$out/etc-frr/" 2>/dev/null || true
+# The node, leaves and speaker as they are while the product runs (after
+# SIGTERM FRR is gone), for the results: snapshot_state RUN.
+snapshot_state() {
+  local out="$LAB_RESULTS/state-run$1" leaf
+  mkdir -p "$out"
   {
     ip -d addr; echo; ip -4 rule; ip -6 rule; echo
     ip -4 route show table all; echo; ip -6 route show table all
   } >"$out/node-ip.txt" 2>&1 || true
-  vtysh -c 'show running-config' -c 'show bgp vrf all summary' -c 'show bgp vrf all ipv4 unicast' \
-    -c 'show bgp vrf all ipv6 unicast' -c 'show bfd peers' >"$out/node-vtysh.txt" 2>&1 || true
+  vtysh -c 'show running-config' -c 'show bgp vrf all summary' \
+    -c 'show bgp vrf all ipv4 unicast' -c 'show bgp vrf all ipv6 unicast' \
+    -c "show bgp vrf $VRF_METALLB neighbors" -c 'show ip route vrf all' \
+    -c 'show bfd peers' >"$out/node-vtysh.txt" 2>&1 || true
   for leaf in "${LEAVES[@]}"; do
-    leaf_vtysh "$leaf" 'show bgp ipv4 unicast' >"$out/$leaf-bgp.txt" 2>&1 || true
-    leaf_vtysh "$leaf" 'show bgp ipv6 unicast' >>"$out/$leaf-bgp.txt" 2>&1 || true
-    ip -n "$leaf" route >>"$out/$leaf-bgp.txt" 2>&1 || true
+    {
+      leaf_vtysh "$leaf" 'show bgp ipv4 unicast'
+      leaf_vtysh "$leaf" 'show bgp ipv6 unicast'
+      leaf_vtysh "$leaf" 'show bgp neighbors'
+      ip -n "$leaf" -4 route; ip -n "$leaf" -6 route
+    } >"$out/$leaf.txt" 2>&1 || true
   done
-  gobgp_cli neighbor >"$out/speaker.txt" 2>&1 || true
-  gobgp_cli global rib -a ipv4 >>"$out/speaker.txt" 2>&1 || true
-  gobgp_cli global rib -a ipv6 >>"$out/speaker.txt" 2>&1 || true
+  {
+    gobgp_cli neighbor "$PEER_IP_FRR"
+    gobgp_cli global rib -a ipv4
+    gobgp_cli global rib -a ipv6
+  } >"$out/speaker.txt" 2>&1 || true
+}
+
+# Logs of every daemon and of the entrypoint, and the files FRR was given.
+collect_logs() {
+  local out="$LAB_RESULTS"
+  cp -r "$LAB_WORK/." "$out/" 2>/dev/null || true
+  mkdir -p "$out/frr-logs" "$out/etc-frr"
+  cp -r /var/log/frr/. "$out/frr-logs/" 2>/dev/null || true
+  cp -r /etc/frr/. "$out/etc-frr/" 2>/dev/null || true
 }
 
 main() {
   log "scenario $LAB_SCENARIO, product: $LAB_PRODUCT"
   mkdir -p "$LAB_WORK"
+  # Also when a step fails or the scenario times out.
+  trap collect_logs EXIT
   prepare_env_file "$LAB_SCENARIO"
   build_fabric
   log "fabric: leaves up"
@@ -125,7 +142,6 @@ main() {
     bad-config) scenario_bad_config ;;
     *) scenario_default ;;
   esac
-  collect_results
   print_tally
   ((CHECKS_FAILED == 0))
 }
