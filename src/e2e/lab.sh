@@ -60,6 +60,10 @@ parse_args() {
   fi
   mkdir -p "$results"
   results="$(realpath "$results")"
+  # UML sees the host root, except /tmp (a tmpfs inside); the kernel command
+  # line that carries the results path splits on spaces.
+  [[ "$product $E2E_DIR" != */tmp/* ]] || die "the product and src/e2e must not be under /tmp (UML has its own /tmp)"
+  [[ "$results" != *" "* ]] || die "the results path must not contain spaces: $results"
 }
 
 require_tools() {

@@ -59,7 +59,9 @@ run_scenario() {
 rc=1
 run_scenario
 if [[ "$LAB_INTERACTIVE" == true ]]; then
-  echo "lab: the lab is running; exit this shell to power off"
+  echo "lab: the lab is running; exit this shell to power off. Try:"
+  echo "  vtysh -c 'show bgp vrf all summary'   vtysh -N leaf1 -c 'show bgp ipv4 unicast'"
+  echo "  gobgp neighbor   ip -d link   cat /tmp/lab/entrypoint-1.log"
   setsid bash -i </dev/console >/dev/console 2>&1
 fi
 echo "$rc" >"$LAB_RESULTS"/rc
