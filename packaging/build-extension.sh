@@ -7,7 +7,8 @@
 #       usr/local/bin/talos-frr                 launcher
 #       usr/local/lib/talos-frr/                jar, lib/, routes/, templates/, conf/
 #       usr/local/lib/talos-frr/runtime/        Java runtime made by jlink
-# FRR, iproute2 and a shell are not built here: packaging/pkg.yaml adds them to the same root.
+# FRR (with frr-reload.py), python3, iproute2 and a shell are not built here: packaging/pkg.yaml
+# adds them to the same root.
 # Usage: build-extension.sh TARGET_DIR VERSION   (JLINK_JAVA_HOME: JDK whose jlink/jdeps to use)
 set -eu
 
@@ -65,7 +66,7 @@ echo "build-extension: jlink modules $modules"
 install -m 0755 "$here/$name.sh" "$ctr/usr/local/bin/$name"
 
 # Mount points of the service definition: the container root is read-only at run time.
-for d in var/run/frr var/lib/frr var/tmp/frr usr/local/etc/frr usr/local/etc/talos-frr tmp; do
+for d in var/run/frr var/lib/frr var/tmp/frr var/log/frr var/lib/talos-frr/env usr/local/etc/frr usr/local/etc/talos-frr tmp; do
     mkdir -p "$ctr/$d"
 done
 

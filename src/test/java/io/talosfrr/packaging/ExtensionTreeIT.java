@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -222,6 +223,27 @@ class ExtensionTreeIT {
             }
         }
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void serviceMountsAHostDirectoryForLiveEnvFilesAndAWritableLogDirectoryForFrrReload() throws IOException {
+        Map<String, Map<String, Object>> byDestination = new HashMap<>();
+        for (Object m : list(map(yaml(SERVICE_FILE).get("container"), "container").get("mounts"), "container.mounts")) {
+            Map<String, Object> mount = map(m, "mount");
+            byDestination.put(string(mount.get("destination"), "mount.destination"), mount);
+        }
+        // TALOSFRR_ENV_FILE=/var/lib/talos-frr/env/talos-frr.env is watched and applied without a restart.
+        Map<String, Object> env = byDestination.get("/var/lib/talos-frr/env");
+        assertTrue(env != null, "no mount of the live env-file directory /var/lib/talos-frr/env");
+        assertEquals("/var/lib/talos-frr/env", env.get("source"));
+        assertTrue(list(env.get("options"), "mount.options").contains("ro"), "talos-frr only reads the env directory");
+        // frr-reload.py --reload opens /var/log/frr/frr-reload.log; the container root is read-only.
+        Map<String, Object> log = byDestination.get("/var/log/frr");
+        assertTrue(log != null, "no mount for frr-reload.py's log directory /var/log/frr");
+        assertTrue(list(log.get("options"), "mount.options").contains("rw"), "/var/log/frr must be writable");
+        // The default env file stays where an ExtensionServiceConfig configFiles entry mounts it.
+        assertFalse(Files.readString(SERVICE_FILE).lines().anyMatch(l -> l.trim().startsWith("- TALOSFRR_ENV_FILE=")),
+                "the service definition must not move the default env file");
     }
 
     @Test
