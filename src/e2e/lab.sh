@@ -49,7 +49,10 @@ parse_args() {
     esac
     shift
   done
-  ((${#scenarios[@]})) || scenarios=("${ALL_SCENARIOS[@]}")
+  # "all" (what mvn verify passes by default) is the same as no --scenario.
+  if ((${#scenarios[@]} == 0)) || [[ " ${scenarios[*]} " == *" all "* ]]; then
+    scenarios=("${ALL_SCENARIOS[@]}")
+  fi
   local s
   for s in "${scenarios[@]}"; do
     [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (one of: ${ALL_SCENARIOS[*]})"

@@ -173,8 +173,15 @@ check_routes_at_leaves() {
       route="$(leaf_route "$leaf" ipv6 "$p")"
       routes+=("$leaf ${route:-none}")
     done
-    check "route-$p" "$(IFS=';'; echo "${routes[*]}")" \
-      bash -c '[[ "$1" != *none* && "$2" != *none* ]]' _ "${routes[0]}" "${routes[1]}"
+    if [[ "$PEER_FAMILY" == -6 ]]; then
+      check "route-$p" "$(IFS=';'; echo "${routes[*]}")" \
+        bash -c '[[ "$1" != *none* && "$2" != *none* ]]' _ "${routes[0]}" "${routes[1]}"
+    else
+      # Over IPv4 peering the product takes no IPv6 routes from the speaker: they would reach the
+      # node with an IPv4-mapped next hop it cannot install, and be announced as a blackhole.
+      check "route-$p-not-announced" "$(IFS=';'; echo "${routes[*]}")" \
+        bash -c '[[ "$1" == *none* && "$2" == *none* ]]' _ "${routes[0]}" "${routes[1]}"
+    fi
   done
   route="$(leaf_route leaf1 ipv6 "$NODE_LO_V6/128")"
   info "node-lo-v6" "$NODE_LO_V6/128 at leaf1: ${route:-none}"
@@ -183,8 +190,9 @@ check_routes_at_leaves() {
 # A LoadBalancer IP the leaves learn must be forwardable by the node, or
 # the node announces a blackhole.
 check_node_fib() {
-  local p route
-  for p in "${SPEAKER_LB_V4[@]}" "${SPEAKER_LB_V6[@]}"; do
+  local p route expected=("${SPEAKER_LB_V4[@]}")
+  [[ "$PEER_FAMILY" == -6 ]] && expected+=("${SPEAKER_LB_V6[@]}")
+  for p in "${expected[@]}"; do
     route="$(node_fib "$p")"
     check "node-fib-$p" "node kernel route: ${route:-none}" test -n "$route"
   done
@@ -197,8 +205,11 @@ check_nothing_back_to_speaker() {
   # What the speaker sent, read the same way, shows the query works.
   out4="$(speaker_rib_count adj-out ipv4)"
   out6="$(speaker_rib_count adj-out ipv6)"
+  # Over IPv4 peering the IPv6 family is not negotiated: the speaker sends nothing in it.
+  local sent6="${#SPEAKER_LB_V6[@]}"
+  [[ "$PEER_FAMILY" == -6 ]] || sent6=0
   check nothing-to-speaker "the speaker received ipv4 ${in4:-?}, ipv6 ${in6:-?} (and sent ${out4:-?}, ${out6:-?})" \
-    test "${in4:-?}/${in6:-?}/${out4:-?}/${out6:-?}" == "0/0/${#SPEAKER_LB_V4[@]}/${#SPEAKER_LB_V6[@]}"
+    test "${in4:-?}/${in6:-?}/${out4:-?}/${out6:-?}" == "0/0/${#SPEAKER_LB_V4[@]}/$sent6"
 }
 
 check_no_transit() {

@@ -53,9 +53,14 @@ public record FrrModel(
     public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers) {
     }
 
-    /** The instance in the MetalLB VRF that listens to the speaker. */
+    /**
+     * The instance in the MetalLB VRF that listens to the speaker. Over IPv6 peering the speaker is
+     * active in both families (IPv4 LoadBalancer IPs with an IPv6 next hop, RFC 8950); over IPv4
+     * peering in IPv4 only: an IPv6 route would arrive with an IPv4-mapped next hop that zebra
+     * cannot install, and the node would announce a blackhole.
+     */
     public record MetallbBgp(long asn, String vrf, String peerGroup, long speakerAsn, String speakerAddress,
-            boolean extendedNexthop) {
+            boolean extendedNexthop, boolean ipv6Unicast) {
     }
 
     /** One line of FRR's `daemons` file. */

@@ -43,7 +43,8 @@ public final class FrrModelFactory {
         FrrModel.FabricBgp fabric = new FrrModel.FabricBgp(config.asnLocal(), "FABRIC", config.bfd(),
                 config.gracefulRestart(), "1 3");
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
-                config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering());
+                config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
+                config.ipv6Peering());
         List<Daemon> daemons = List.of(new Daemon("bgpd", true), new Daemon("staticd", true),
                 new Daemon("bfdd", config.bfd()));
         // -P 0: no vty TCP port; vtysh talks over the run directory's sockets only.
