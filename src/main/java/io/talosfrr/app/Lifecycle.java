@@ -4,33 +4,26 @@ package io.talosfrr.app;
 import io.talosfrr.TalosFrr;
 import io.talosfrr.config.ConfigurationException;
 import io.talosfrr.frr.ExecOutput;
-import io.talosfrr.frr.FrrDaemons;
-import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.health.Observability;
-import io.talosfrr.net.FabricPortResolver;
-import io.talosfrr.net.SysfsNet;
-import io.talosfrr.render.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.exec.ExecException;
-import org.apache.camel.component.velocity.VelocityComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Wires the beans the routes call, starts the boot (or the plan) once Camel is up, and stops FRR
- * before Camel stops. Decides the exit status.
+ * Runs the entrypoint's life: has the beans wired, starts the boot (or the plan) once Camel is up,
+ * then the watch and the observers, and stops FRR before Camel stops. Decides the exit status.
  */
 public final class Lifecycle extends MainListenerSupport {
 
@@ -43,6 +36,7 @@ public final class Lifecycle extends MainListenerSupport {
     private final AtomicInteger exitCode = new AtomicInteger();
     private final FrrState frrState = new FrrState();
     private final ApplyStatusStore applyStatus = new ApplyStatusStore();
+    private Settings settings;
     private Observability observability;
     private final long startNanos = System.nanoTime();
 
@@ -74,34 +68,8 @@ public final class Lifecycle extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport support) {
         CamelContext context = support.getCamelContext();
-        Settings settings = Settings.from(context);
-        Registry registry = context.getRegistry();
-        registry.bind("settings", settings);
-        registry.bind("configLoader", new ConfigLoader(launch::env, settings.envFile()));
-        registry.bind("portStep", new PortStep(new FabricPortResolver(new SysfsNet(settings.sysfsNetDir())),
-                settings.portWait()));
-        registry.bind("hostNetwork", new HostNetworkStep());
-        registry.bind("frrModel", new io.talosfrr.render.FrrModelFactory());
-        FrrFiles frrFiles = new FrrFiles(settings.frrConfDir(), settings.frrUser());
-        registry.bind("frrFiles", frrFiles);
-        registry.bind("frrDaemons", new FrrDaemons(settings.frrDaemonDir(), settings.frrStateDirs(), frrFiles));
-        registry.bind("frrState", frrState);
-        registry.bind("applyStatus", applyStatus);
-        registry.bind("retryLog", new RetryLog());
-        registry.bind("liveApply", new LiveApply(applyStatus));
-        registry.bind("appliedState", new AppliedState());
-        // The watch route needs the env file's directory and name apart; both follow talosfrr.env-file.
-        Path envFile = settings.envFile().toAbsolutePath();
-        context.getPropertiesComponent().addOverrideProperty("talosfrr.env-file.dir", String.valueOf(envFile.getParent()));
-        context.getPropertiesComponent().addOverrideProperty("talosfrr.env-file.name", envFile.getFileName().toString());
-        registry.bind("planReport", new PlanReport(launch.out()));
-        // A failure goes back to its caller (the entrypoint, or a watch route) and is logged once there.
-        context.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition()
-                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
-        context.getComponent("velocity", VelocityComponent.class)
-                .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
-        observability = Observability.bind(context, settings.frrRunDir(),
-                registry.lookupByNameAndType("frrDaemons", FrrDaemons.class), applyStatus);
+        settings = Settings.from(context);
+        observability = Wiring.bind(context, settings, launch, frrState, applyStatus);
     }
 
     @Override
@@ -115,7 +83,7 @@ public final class Lifecycle extends MainListenerSupport {
         try {
             template.requestBody(entry, (Object) null);
             if (mode == CommandLine.Mode.RUN) {
-                applyStatus.record(ApplyStatus.success("boot", java.util.List.of(), java.util.List.of()));
+                applyStatus.record(ApplyStatus.success("boot", List.of(), List.of()));
             }
             if (mode == CommandLine.Mode.PLAN) {
                 main.completed();
@@ -138,7 +106,7 @@ public final class Lifecycle extends MainListenerSupport {
 
     /** Live changes need a directory to watch; without one (no env file mounted) the node keeps its boot config. */
     private void startWatch(CamelContext context) {
-        Path envFile = context.getRegistry().lookupByNameAndType("settings", Settings.class).envFile().toAbsolutePath();
+        Path envFile = settings.envFile().toAbsolutePath();
         if (envFile.getParent() == null || !Files.isDirectory(envFile.getParent())) {
             LOG.info("watch-env-file: {} does not exist: live changes are off until the service restarts with it",
                     envFile.getParent());
