@@ -11,7 +11,7 @@ import org.apache.camel.CamelContext;
  * each overridable by an environment variable (talosfrr.frr.conf-dir -> TALOSFRR_FRR_CONF_DIR).
  */
 public record Settings(
-        Path home,
+        Path templatesDir,
         Path envFile,
         Path frrConfDir,
         Path frrDaemonDir,
@@ -28,7 +28,7 @@ public record Settings(
 
     public static Settings from(CamelContext context) {
         return new Settings(
-                Path.of(prop(context, "talosfrr.home")),
+                Path.of(prop(context, "talosfrr.templates.dir")),
                 Path.of(prop(context, "talosfrr.env-file")),
                 Path.of(prop(context, "talosfrr.frr.conf-dir")),
                 Path.of(prop(context, "talosfrr.frr.daemon-dir")),

@@ -48,7 +48,7 @@ final class Wiring {
         context.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition()
                 .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
         context.getComponent("velocity", VelocityComponent.class)
-                .setVelocityEngine(TemplateEngine.create(settings.home().resolve("templates")));
+                .setVelocityEngine(TemplateEngine.create(settings.templatesDir()));
         return Observability.bind(context, settings.frrRunDir(), frrDaemons, applyStatus);
     }
 }
