@@ -122,6 +122,12 @@ public final class Lifecycle extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport support) {
+        // No new apply may start while FRR is being stopped.
+        try {
+            support.getCamelContext().getRouteController().stopRoute("watch-env-file");
+        } catch (Exception e) {
+            LOG.warn("watch-env-file: could not stop the watch: {}", rootMessage(e));
+        }
         if (observability != null) {
             observability.stop();
         }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FabricPortResolver {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FabricPortResolver.class);
+    private static final Logger LOG = LoggerFactory.getLogger("resolve-fabric-ports");
     private static final long FIRST_PAUSE_MS = 250;
     private static final long MAX_PAUSE_MS = 5_000;
 
