@@ -51,7 +51,9 @@ leaf_fib() {
   local family=-4
   [[ "$2" == *:* ]] && family=-6
   ip -n "$1" "$family" -j route show "$2" 2>/dev/null |
-    jq -r '.[0] | select(. != null) | "\(.gateway // .via.host // "?") dev \(.dev)"'
+    jq -r '.[0] | select(. != null)
+           | if .nexthops then [.nexthops[] | "\(.gateway // .via.host // "?") dev \(.dev)"] | join(" + ")
+             else "\(.gateway // .via.host // "?") dev \(.dev)" end'
 }
 
 # node_fib PREFIX: the node's kernel route (main table) for a LoadBalancer IP.

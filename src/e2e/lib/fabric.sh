@@ -83,3 +83,22 @@ leaf_vtysh() {
   shift
   vtysh -N "$leaf" -c "$*"
 }
+
+# A third fabric link for the live-changes scenario: a second cable from the
+# node (fab2) to leaf1 (eth1), present from the start but not in the node's
+# settings until a change adds its MAC. leaf1 peers on it like on eth0; with
+# no RA from the node it stays idle until then.
+SPARE_LINK="fab2 02:00:00:00:01:0c 9000 leaf1 65101 10.255.0.1"
+
+add_spare_link() {
+  local name mac mtu leaf asn loopback
+  read -r name mac mtu leaf asn loopback <<<"$SPARE_LINK"
+  ip link add "$name" type veth peer name eth1 netns "$leaf"
+  ip link set "$name" address "$mac" mtu "$mtu" up
+  ip -n "$leaf" link set eth1 mtu "$mtu" up
+  vtysh -N "$leaf" -c 'configure terminal' \
+    -c 'interface eth1' -c 'ipv6 nd ra-interval 10' -c 'no ipv6 nd suppress-ra' -c 'exit' \
+    -c "router bgp $asn" -c 'neighbor eth1 interface remote-as external' \
+    -c 'neighbor eth1 timers 1 3' -c 'neighbor eth1 bfd' \
+    -c 'address-family ipv6 unicast' -c 'neighbor eth1 activate' >/dev/null
+}

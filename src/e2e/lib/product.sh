@@ -2,6 +2,8 @@
 # namespace, Debian FRR layout passed as environment variables.
 
 PRODUCT_RUNS=0
+# Extra runtime settings for the product (NAME=VALUE words), set by a scenario.
+PRODUCT_ENV=()
 
 # Reads the settings the lab itself needs (speaker, checks) from the env
 # file, with the defaults of SPEC.md section 2.
@@ -46,6 +48,7 @@ start_product() {
       TALOSFRR_FRR_DAEMON_DIR=/usr/lib/frr \
       TALOSFRR_FRR_RUN_DIR=/var/run/frr \
       TALOSFRR_FRR_VTYSH=/usr/bin/vtysh \
+      "${PRODUCT_ENV[@]}" \
       $LAB_PRODUCT run --env-file "$NODE_ENV" >"$PRODUCT_LOG" 2>&1 &
   PRODUCT_PID=$!
 }

@@ -42,6 +42,10 @@ set -a
 set +a
 load_modules
 ip link set lo up
+# UML boots with the hostname "(none)", which FRR prints as "hostname (none)"
+# in its running config; vtysh cannot parse that line back, so every
+# frr-reload.py --reload failed. A real node has a name.
+hostname lab-node
 
 # The scenario bounds its own waits; this bounds the scenario, so that the
 # results are written even if something hangs (lab.sh's timeout is longer).

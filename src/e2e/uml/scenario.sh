@@ -4,7 +4,7 @@
 set -euo pipefail
 
 LAB_T0="$(date +%s.%N)"
-for lib in common fabric speaker product checks; do
+for lib in common fabric speaker product checks live ops; do
   # shellcheck source=/dev/null
   . "$LAB_E2E_DIR/lib/$lib.sh"
 done
@@ -69,6 +69,38 @@ scenario_bad_config() {
   check error-names-variable "$(grep -m1 NODE_IP "$PRODUCT_LOG" || echo 'no line names NODE_IP')" \
     grep -q 'NODE_IP' "$PRODUCT_LOG"
   check_host_untouched
+}
+
+# Issue 4: changes to the env file while the product runs, then a restart.
+scenario_live_changes() {
+  add_spare_link
+  boot_and_check
+  live_speaker_asn
+  live_bfd_toggle
+  live_third_port
+  live_mtu
+  live_broken_file
+  print_live_figures
+  live_restart
+  # The restarted node, with every change in place, passes the boot checks.
+  wait_converged
+  check_running_node
+  snapshot_state "$PRODUCT_RUNS"
+  show_routes
+  finish
+}
+
+# Issue 5: metrics, a killed bgpd, readiness with leaves down, JMX.
+scenario_operations() {
+  PRODUCT_ENV=(TALOSFRR_HEALTH_OBSERVE_PERIOD_MS="$OPS_OBSERVE_PERIOD_MS"
+               TALOSFRR_HEALTH_STARTUP_WINDOW_SECONDS="$OPS_STARTUP_WINDOW_SECONDS")
+  boot_and_check
+  ops_metrics
+  ops_kill_bgpd
+  jmx_start DaemonRestarts Ready LastApply
+  ops_readiness
+  jmx_check
+  finish
 }
 
 show_routes() {
@@ -140,6 +172,8 @@ main() {
     second-run) scenario_second_run ;;
     killed-boot) scenario_killed_boot ;;
     bad-config) scenario_bad_config ;;
+    live-changes) scenario_live_changes ;;
+    operations) scenario_operations ;;
     *) scenario_default ;;
   esac
   print_tally
