@@ -99,6 +99,6 @@ add_spare_link() {
   vtysh -N "$leaf" -c 'configure terminal' \
     -c 'interface eth1' -c 'ipv6 nd ra-interval 10' -c 'no ipv6 nd suppress-ra' -c 'exit' \
     -c "router bgp $asn" -c 'neighbor eth1 interface remote-as external' \
-    -c 'neighbor eth1 timers 1 3' -c 'neighbor eth1 bfd' \
+    -c 'neighbor eth1 timers 1 3' -c 'neighbor eth1 bfd' -c 'neighbor eth1 bfd check-control-plane-failure' \
     -c 'address-family ipv6 unicast' -c 'neighbor eth1 activate' >/dev/null
 }

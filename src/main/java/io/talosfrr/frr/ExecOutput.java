@@ -40,7 +40,8 @@ public final class ExecOutput {
         if (text.isEmpty()) {
             return "(no output)";
         }
-        return text.length() > MAX ? text.substring(0, MAX) + "..." : text;
+        // The cause is usually said last (a script's log lines come first): keep the end.
+        return text.length() > MAX ? "..." + text.substring(text.length() - MAX) : text;
     }
 
     private static String read(InputStream in) {

@@ -73,15 +73,17 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
                 instance = router.matches() ? line.strip().replaceFirst("^no ", "") : "";
                 boolean standalone = i + 1 == lines.size() || !lines.get(i + 1).startsWith(" ");
                 if (router.matches() && standalone) {
-                    out.add(verb + " '" + line.strip() + "': every session of that instance");
+                    out.add(verb + " '" + line.strip().replaceFirst("^no ", "") + "': every session of that instance");
                 }
                 continue;
             }
+            // Deleted lines come as FRR's undo ("no neighbor X bfd"): name what goes away.
+            String shown = line.strip().replaceFirst("^no ", "");
             Matcher neighbor = NEIGHBOR.matcher(line);
             if (neighbor.matches()) {
-                out.add(verb + " '" + line.strip() + "' in " + instance + ": session(s) of " + neighbor.group(2));
+                out.add(verb + " '" + shown + "' in " + instance + ": session(s) of " + neighbor.group(2));
             } else if (ROUTER_WIDE.matcher(line).matches()) {
-                out.add(verb + " '" + line.strip() + "' in " + instance + ": every session of " + instance);
+                out.add(verb + " '" + shown + "' in " + instance + ": every session of " + instance);
             }
         }
     }

@@ -49,8 +49,13 @@ public record FrrModel(
             String vrf) {
     }
 
-    /** The default-VRF instance that peers with every fabric port. */
-    public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers) {
+    /**
+     * The default-VRF instance that peers with every fabric port. {@code bfdControlPlaneCheck}: BFD
+     * packets say they share fate with the control plane (C-bit clear), so a leaf configured the
+     * same way keeps the node's routes when BFD stops during a graceful restart.
+     */
+    public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers,
+            boolean bfdControlPlaneCheck) {
     }
 
     /**

@@ -41,7 +41,7 @@ public final class FrrModelFactory {
                         new PrefixListEntry(10, "permit", "::/0", "ge 128")),
                 vrf);
         FrrModel.FabricBgp fabric = new FrrModel.FabricBgp(config.asnLocal(), "FABRIC", config.bfd(),
-                config.gracefulRestart(), "1 3");
+                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart());
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
                 config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
                 config.ipv6Peering());

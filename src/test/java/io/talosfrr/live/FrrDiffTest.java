@@ -22,8 +22,8 @@ class FrrDiffTest {
         assertEquals(7, diff.deleted().size());
         assertEquals(9, diff.added().size());
         assertEquals(List.of(
-                "removes 'no neighbor METALLB remote-as 4000099999' in router bgp 4000099998 vrf metallb: session(s) of METALLB",
-                "removes 'no neighbor FABRIC bfd' in router bgp 65010: session(s) of FABRIC",
+                "removes 'neighbor METALLB remote-as 4000099999' in router bgp 4000099998 vrf metallb: session(s) of METALLB",
+                "removes 'neighbor FABRIC bfd' in router bgp 65010: session(s) of FABRIC",
                 "sets 'neighbor METALLB remote-as 4000099990' in router bgp 4000099998 vrf metallb: session(s) of METALLB",
                 "sets 'neighbor fab2 interface v6only peer-group FABRIC' in router bgp 65010: session(s) of fab2"),
                 diff.disruptive().subList(0, 4));
@@ -35,7 +35,7 @@ class FrrDiffTest {
     void aNewInstanceLineResetsEverySessionOfIt() {
         FrrDiff diff = FrrDiff.parse("Lines To Delete\n===============\nno router bgp 65010\n\nLines To Add\n============\nrouter bgp 65020\n");
 
-        assertEquals(List.of("removes 'no router bgp 65010': every session of that instance",
+        assertEquals(List.of("removes 'router bgp 65010': every session of that instance",
                 "sets 'router bgp 65020': every session of that instance"), diff.disruptive());
     }
 

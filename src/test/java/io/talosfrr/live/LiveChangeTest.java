@@ -125,6 +125,17 @@ class LiveChangeTest {
     }
 
     @Test
+    void appliesTheConfigBeforeChangingDaemonsWhenBfdIsTurnedOff() throws Exception {
+        Files.writeString(envFile, NODE + "ENABLE_BFD=false\n");
+
+        awaitCall(c -> c.equals("frrinit.sh reload"));
+
+        List<String> order = host.calls().stream().filter(c -> c.startsWith("frr-reload.py --reload") || c.equals("frrinit.sh reload")).toList();
+        assertEquals(2, order.size(), order.toString());
+        assertTrue(order.get(0).startsWith("frr-reload.py --reload"), "config first, then daemons: " + order);
+    }
+
+    @Test
     void settlesABurstOfWritesIntoOneApply() throws Exception {
         for (int i = 0; i < 5; i++) {
             Files.writeString(envFile, NODE + "INTERFACE_MTU=" + (1400 + i) + "\n");
