@@ -150,6 +150,14 @@ class RouteFilesTest {
     }
 
     @Test
+    void readmeNamesEveryRouteId() throws IOException {
+        String readme = Files.readString(FakeHost.PROJECT.resolve("README.md"));
+        for (Map<String, Object> route : routes) {
+            assertTrue(readme.contains("`" + route.get("id") + "`"), "README.md does not name route " + route.get("id"));
+        }
+    }
+
+    @Test
     void everySettingInConfHasAComment() throws IOException {
         List<String> lines = Files.readAllLines(FakeHost.PROJECT.resolve("conf/application.properties"));
         for (int i = 0; i < lines.size(); i++) {
