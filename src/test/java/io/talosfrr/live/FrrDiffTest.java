@@ -40,6 +40,15 @@ class FrrDiffTest {
     }
 
     @Test
+    void theBfdControlPlaneSettingAloneResetsNothing() {
+        FrrDiff diff = FrrDiff.parse("Lines To Delete\n===============\n\nLines To Add\n============\n"
+                + "router bgp 65010\n neighbor FABRIC bfd check-control-plane-failure\n");
+
+        assertEquals(List.of(), diff.disruptive());
+        assertEquals(2, diff.added().size());
+    }
+
+    @Test
     void noDifferenceIsEmpty() {
         assertTrue(FrrDiff.parse("Lines To Delete\n===============\n\nLines To Add\n============\n").empty());
     }
