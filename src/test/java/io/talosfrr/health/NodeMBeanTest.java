@@ -34,16 +34,16 @@ class NodeMBeanTest {
         try {
             Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), JmxProbe.class.getName(),
-                    Long.toString(ProcessHandle.current().pid()), Node.OBJECT_NAME, "BgpSessions")
+                    Long.toString(ProcessHandle.current().pid()), "BgpSessions")
                     .redirectErrorStream(true).start();
             String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             probe.waitFor(60, TimeUnit.SECONDS);
             assertEquals(0, probe.exitValue(), out);
-            assertEquals(List.of(
-                    "default fab0 Established up 32 s; received/sent ipv4Unicast 1/4, ipv6Unicast 0/2",
-                    "default fab1 Idle; received/sent ipv4Unicast 0/0, ipv6Unicast 0/0",
-                    "metallb fda1:b2c3:d4e5:1::1 Established up 23 s; received/sent ipv4Unicast 2/0, ipv6Unicast 1/0"),
-                    out.lines().toList());
+            assertEquals(List.of("BgpSessions=["
+                    + "default fab0 Established up 32 s; received/sent ipv4Unicast 1/4, ipv6Unicast 0/2, "
+                    + "default fab1 Idle; received/sent ipv4Unicast 0/0, ipv6Unicast 0/0, "
+                    + "metallb fda1:b2c3:d4e5:1::1 Established up 23 s; received/sent ipv4Unicast 2/0, ipv6Unicast 1/0]",
+                    "camel-mbeans=0"), out.lines().toList());
         } finally {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
         }
