@@ -3,6 +3,7 @@ package io.talosfrr.app;
 
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
+import io.talosfrr.frr.RestartHold;
 import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
@@ -38,6 +39,7 @@ final class Wiring {
         registry.bind("retryLog", new RetryLog());
         registry.bind("liveApply", new LiveApply(applyStatus));
         registry.bind("appliedState", new AppliedState());
+        registry.bind("restartHold", new RestartHold());
         registry.bind("planReport", new PlanReport(launch.out()));
 
         // The watch route needs the env file's directory and name apart; both follow talosfrr.env-file.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 /**
@@ -45,11 +46,18 @@ public final class FrrDaemons {
         return String.join(", ", expected(config));
     }
 
-    /** Fails naming every expected daemon missing from vtysh's `show daemons` answer. */
-    public void requireRunning(@ExchangeProperty("config") NodeConfig config, @Body String showDaemons) {
-        Set<String> running = Arrays.stream(showDaemons.strip().split("\\s+")).collect(Collectors.toSet());
+    /** One look at vtysh's `show daemons` answer: sets 'frrReady' and 'missingDaemons'. */
+    public void probe(@ExchangeProperty("config") NodeConfig config, @Body String showDaemons, Exchange exchange) {
+        Set<String> running = Arrays.stream(showDaemons == null ? new String[0] : showDaemons.strip().split("\\s+"))
+                .collect(Collectors.toSet());
         List<String> missing = expected(config).stream().filter(d -> !running.contains(d)).toList();
-        if (!missing.isEmpty()) {
+        exchange.setProperty("missingDaemons", missing);
+        exchange.setProperty("frrReady", missing.isEmpty());
+    }
+
+    /** After the last look: fails naming every expected daemon that never answered. */
+    public void requireReady(@ExchangeProperty("missingDaemons") List<String> missing) {
+        if (missing != null && !missing.isEmpty()) {
             throw new FrrNotReadyException("FRR daemons not answering: " + String.join(", ", missing));
         }
     }

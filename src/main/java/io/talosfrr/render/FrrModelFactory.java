@@ -26,7 +26,8 @@ public final class FrrModelFactory {
      */
     static final String WATCHFRR_OPTIONS = "--min-restart-interval 2 --max-restart-interval 60";
 
-    public FrrModel model(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("ports") FabricPorts ports) {
+    public FrrModel model(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("ports") FabricPorts ports,
+            @ExchangeProperty("holdFabric") Boolean holdFabric) {
         String vrf = config.vrfName();
         List<RouteMapEntry> loopbacks = new ArrayList<>();
         for (int i = 0; i < LOOPBACK_INTERFACES.size(); i++) {
@@ -41,7 +42,7 @@ public final class FrrModelFactory {
                         new PrefixListEntry(10, "permit", "::/0", "ge 128")),
                 vrf);
         FrrModel.FabricBgp fabric = new FrrModel.FabricBgp(config.asnLocal(), "FABRIC", config.bfd(),
-                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart());
+                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart(), Boolean.TRUE.equals(holdFabric));
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
                 config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
                 config.ipv6Peering());

@@ -50,6 +50,7 @@ class BootRoutesTest {
                 "-6 rule add to fda1:b2c3:d4e5:1::/128 lookup 88 protocol 252"), host.ipChanges());
         List<String> frr = host.calls().stream().filter(c -> c.startsWith("vtysh") || c.startsWith("frr")).toList();
         assertEquals(List.of(
+                "frrinit.sh status",
                 "vtysh --dryrun -f " + host.confDir().resolve(".frr.conf.candidate"),
                 "frrinit.sh status",
                 "frrinit.sh start",
@@ -133,6 +134,58 @@ class BootRoutesTest {
         assertEquals(1, host.run("run", "--once"));
 
         assertEquals(List.of(), host.ipChanges());
+    }
+
+    @Test
+    void holdsTheFabricShutAfterAGracefulRestartThenOpensIt() throws Exception {
+        Files.writeString(tmp.resolve("state.json"), """
+                {"links": {}, "rules": [], "bgp_routes": [{"dst": "192.0.2.10", "protocol": "bgp"}]}""");
+        host.setting("talosfrr.frr.restart-hold-attempts", "2");
+
+        assertEquals(0, host.run("run", "--once"));
+
+        List<String> frr = host.calls().stream().filter(c -> c.startsWith("vtysh -c show bgp vrf")
+                || c.startsWith("frrinit.sh start") || c.startsWith("frr-reload.py --reload")).toList();
+        assertEquals(List.of("frrinit.sh start",
+                "vtysh -c show bgp vrf metallb summary json",
+                "vtysh -c show bgp vrf metallb summary json",
+                "vtysh -c show bgp vrf metallb summary json",
+                "frr-reload.py --reload --stdout " + host.confDir().resolve("frr.conf")), frr,
+                "started held, looked for the speaker 1 + 2 times, then applied the full config");
+        assertFalse(Files.readString(host.confDir().resolve("frr.conf")).contains("shutdown"));
+    }
+
+    @Test
+    void startsTheFabricAtOnceOnAFirstBoot() {
+        assertEquals(0, host.run("run", "--once"));
+
+        assertFalse(host.calls().stream().anyMatch(c -> c.startsWith("vtysh -c show bgp vrf")), host.calls().toString());
+    }
+
+    @Test
+    void waitsForDaemonsThatAnswerLate() throws Exception {
+        Path count = tmp.resolve("show-daemons.count");
+        host.wrapper("vtysh", host.writeScript("vtysh-slow", "case \"$*\" in '-c show daemons')"
+                + " n=$(cat '" + count + "' 2>/dev/null || echo 0); echo $((n + 1)) > '" + count + "';"
+                + " [ $n -lt 2 ] && { echo ' zebra watchfrr'; exit 0; };; esac;"
+                + " exec '" + FakeHost.PROJECT.resolve("src/test/fakes/vtysh") + "' \"$@\"").toString());
+
+        assertEquals(0, host.run("run", "--once"));
+
+        assertEquals("3", Files.readString(count).strip(), "two looks with daemons missing, then all up");
+        assertTrue(host.calls().contains("vtysh -b"));
+    }
+
+    @Test
+    void failsNamingTheDaemonThatNeverAnswers() throws Exception {
+        host.setting("talosfrr.frr.start-wait-attempts", "3");
+        host.wrapper("vtysh", host.writeScript("vtysh-no-bfdd", "case \"$*\" in '-c show daemons')"
+                + " echo ' zebra bgpd staticd watchfrr'; exit 0;; esac;"
+                + " exec '" + FakeHost.PROJECT.resolve("src/test/fakes/vtysh") + "' \"$@\"").toString());
+
+        assertEquals(1, host.run("run", "--once"));
+
+        assertFalse(host.calls().contains("vtysh -b"), "config is not loaded into a half-started FRR");
     }
 
     @Test
