@@ -18,6 +18,7 @@ public record Settings(
         Path frrRunDir,
         List<Path> frrStateDirs,
         Path vtysh,
+        Path restartStamp,
         String frrUser,
         Path sysfsNetDir,
         Duration portWait) {
@@ -36,6 +37,7 @@ public record Settings(
                 List.of(prop(context, "talosfrr.frr.state-dirs").split(",")).stream()
                         .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList(),
                 Path.of(prop(context, "talosfrr.frr.vtysh")),
+                Path.of(prop(context, "talosfrr.frr.restart-stamp")),
                 prop(context, "talosfrr.frr.user"),
                 Path.of(prop(context, "talosfrr.sysfs-net-dir")),
                 Duration.ofSeconds(Long.parseLong(prop(context, "talosfrr.ports.wait-seconds"))));

@@ -10,6 +10,7 @@ import io.talosfrr.net.SysfsNet;
 import io.talosfrr.render.FrrModelFactory;
 import io.talosfrr.render.TemplateEngine;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.velocity.VelocityComponent;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
@@ -39,7 +40,7 @@ final class Wiring {
         registry.bind("retryLog", new RetryLog());
         registry.bind("liveApply", new LiveApply(applyStatus));
         registry.bind("appliedState", new AppliedState());
-        registry.bind("restartHold", new RestartHold());
+        registry.bind("restartHold", new RestartHold(settings.restartStamp(), Clock.systemUTC()));
         registry.bind("planReport", new PlanReport(launch.out()));
 
         // The watch route needs the env file's directory and name apart; both follow talosfrr.env-file.

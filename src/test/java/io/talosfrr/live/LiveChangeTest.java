@@ -136,6 +136,15 @@ class LiveChangeTest {
     }
 
     @Test
+    void leavesARestartStampWhenItStopsFrrOnSigterm() throws Exception {
+        host.control().stop();
+        assertEquals(0, run.get(60, TimeUnit.SECONDS));
+
+        assertTrue(Files.exists(tmp.resolve("run/talos-frr.stopped")), "the next start knows it is a graceful restart");
+        assertTrue(host.calls().contains("frrinit.sh stop"));
+    }
+
+    @Test
     void settlesABurstOfWritesIntoOneApply() throws Exception {
         for (int i = 0; i < 5; i++) {
             Files.writeString(envFile, NODE + "INTERFACE_MTU=" + (1400 + i) + "\n");

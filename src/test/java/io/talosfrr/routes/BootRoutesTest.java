@@ -138,8 +138,8 @@ class BootRoutesTest {
 
     @Test
     void holdsTheFabricShutAfterAGracefulRestartThenOpensIt() throws Exception {
-        Files.writeString(tmp.resolve("state.json"), """
-                {"links": {}, "rules": [], "bgp_routes": [{"dst": "192.0.2.10", "protocol": "bgp"}]}""");
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/talos-frr.stopped"), Long.toString(System.currentTimeMillis() - 5_000));
         host.setting("talosfrr.frr.restart-hold-attempts", "2");
 
         assertEquals(0, host.run("run", "--once"));
@@ -153,6 +153,16 @@ class BootRoutesTest {
                 "frr-reload.py --reload --stdout " + host.confDir().resolve("frr.conf")), frr,
                 "started held, looked for the speaker 1 + 2 times, then applied the full config");
         assertFalse(Files.readString(host.confDir().resolve("frr.conf")).contains("shutdown"));
+    }
+
+    @Test
+    void startsTheFabricAtOnceWhenThePreviousStopIsTooOldForTheLeavesToHoldOurRoutes() throws Exception {
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/talos-frr.stopped"), Long.toString(System.currentTimeMillis() - 600_000));
+
+        assertEquals(0, host.run("run", "--once"));
+
+        assertFalse(host.calls().stream().anyMatch(c -> c.startsWith("vtysh -c show bgp vrf")), host.calls().toString());
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class FakeHost {
         settings.setProperty("talosfrr.retry.host.first-delay-ms", "10");
         settings.setProperty("talosfrr.retry.frr.first-delay-ms", "10");
         settings.setProperty("talosfrr.watch.settle-ms", "300");
+        settings.setProperty("talosfrr.frr.restart-stamp", dir.resolve("run/talos-frr.stopped").toString());
         settings.setProperty("talosfrr.health.port", Integer.toString(freePort()));
     }
 
