@@ -52,7 +52,6 @@ class BootRoutesTest {
         assertEquals(List.of(
                 "frrinit.sh status",
                 "vtysh --dryrun -f " + host.confDir().resolve(".frr.conf.candidate"),
-                "frrinit.sh status",
                 "frrinit.sh start",
                 "vtysh -c show daemons",
                 "vtysh -b"), frr);
