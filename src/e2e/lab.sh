@@ -3,20 +3,21 @@
 # the product as the node between two FRR leaves and a gobgpd MetalLB speaker.
 #
 # Usage (from the repository root):
-#   src/e2e/lab.sh [--scenario NAME] [--interactive] [--show-routes]
-#                  [--jar PATH] [--results DIR] [--product CMD]
+#   src/e2e/lab.sh [--frr 10.3|10.7|8.4] [--scenario NAME] [--interactive]
+#                  [--show-routes] [--jar PATH] [--results DIR] [--product CMD]
 #
 # Exits non-zero if any check of any scenario failed. Results (lab log, the
 # entrypoint's output, every daemon's log) land in <results>/<scenario>/.
+# The guest (Debian with that FRR, and the UML kernel) is built on first use
+# and cached by src/e2e/guest-root.sh.
 set -euo pipefail
 
 readonly E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly REPO_DIR="$(cd "$E2E_DIR/../.." && pwd)"
 readonly ALL_SCENARIOS=(ipv6-p2p ipv4-p2p bfd-disabled port-names second-run killed-boot bad-config
                         live-changes operations)
-readonly UML_MODULES_VERSION=6.1.176
 # A scenario takes one to four minutes; this bounds a hung boot.
-readonly UML_TIMEOUT_SECONDS=600
+UML_TIMEOUT_SECONDS=600
 
 scenarios=()
 interactive=false
@@ -24,6 +25,9 @@ show_routes=false
 jar="$REPO_DIR/target/talos-frr.jar"
 results="$REPO_DIR/target/lab-results"
 product=""
+frr=10.3
+# Where the guest sees the checkout and the results (bound there for UML's run).
+readonly GUEST_REPO=/lab/repo GUEST_RESULTS=/lab/results
 
 usage() {
   sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -37,6 +41,7 @@ die() {
 parse_args() {
   while (($#)); do
     case "$1" in
+      --frr) [[ $# -ge 2 ]] || die "--frr needs a version (10.3, 10.7, 8.4)"; frr="$2"; shift ;;
       --scenario) [[ $# -ge 2 ]] || die "--scenario needs a name"; scenarios+=("$2"); shift ;;
       --interactive) interactive=true ;;
       --show-routes) show_routes=true ;;
@@ -60,23 +65,28 @@ parse_args() {
   done
   if [[ -z "$product" ]]; then
     [[ -f "$jar" ]] || die "no jar at $jar (build it: mvn -B -q package -DskipTests, or pass --jar)"
-    product="java -jar $(realpath "$jar")"
+    jar="$(realpath "$jar")"
+    [[ "$jar" == "$REPO_DIR"/* ]] || die "the jar must be inside the checkout ($REPO_DIR), the part the guest sees: $jar"
+    product="java -jar $jar"
   fi
+  # The guest sees the checkout at $GUEST_REPO: the same command with its paths there.
+  product="${product//$REPO_DIR/$GUEST_REPO}"
   mkdir -p "$results"
   results="$(realpath "$results")"
-  # UML sees the host root, except /tmp (a tmpfs inside); the kernel command
-  # line that carries the results path splits on spaces.
-  [[ "$product $E2E_DIR" != */tmp/* ]] || die "the product and src/e2e must not be under /tmp (UML has its own /tmp)"
-  [[ "$results" != *" "* ]] || die "the results path must not contain spaces: $results"
 }
 
-require_tools() {
-  local tool missing=()
-  for tool in linux.uml insmod ip jq vtysh gobgpd gobgp java python3 timeout; do
-    command -v "$tool" >/dev/null || missing+=("$tool")
-  done
-  [[ -d /usr/lib/uml/modules/$UML_MODULES_VERSION ]] || missing+=("uml modules $UML_MODULES_VERSION")
-  ((${#missing[@]} == 0)) || die "missing: ${missing[*]} (apt-get install user-mode-linux kmod iproute2 frr frr-pythontools gobgpd jq openjdk-17-jre-headless python3)"
+# The root UML runs in (and, for FRR 10.3, the guest's root too), and the guest's.
+prepare_roots() {
+  "$E2E_DIR/guest-root.sh" --frr 10.3 build
+  KERNEL_ROOT="$("$E2E_DIR/guest-root.sh" --frr 10.3 path)"
+  if [[ "$frr" == 10.3 ]]; then
+    GUEST_ROOT="$KERNEL_ROOT" GUEST_ROOTFLAGS=/
+  else
+    "$E2E_DIR/guest-root.sh" --frr "$frr" build
+    GUEST_ROOT="$("$E2E_DIR/guest-root.sh" --frr "$frr" path)" GUEST_ROOTFLAGS=/lab/guest
+  fi
+  UML_RELEASE="$(ls "$GUEST_ROOT/usr/lib/uml/modules/")"
+  echo "lab: FRR $(grep '^frr ' "$GUEST_ROOT/lab/packages.txt" | cut -d' ' -f2) in $GUEST_ROOT; UML kernel $UML_RELEASE"
 }
 
 # Everything the in-UML runner needs; it reads this file through the
@@ -86,29 +96,62 @@ write_run_env() {
   local scenario="$1" dir="$2"
   {
     printf 'LAB_SCENARIO=%q\n' "$scenario"
-    printf 'LAB_E2E_DIR=%q\n' "$E2E_DIR"
+    printf 'LAB_E2E_DIR=%q\n' "$GUEST_REPO/src/e2e"
     printf 'LAB_PRODUCT=%q\n' "$product"
     printf 'LAB_INTERACTIVE=%q\n' "$interactive"
     printf 'LAB_SHOW_ROUTES=%q\n' "$show_routes"
-    printf 'LAB_UML_MODULES=%q\n' "/usr/lib/uml/modules/$UML_MODULES_VERSION/kernel"
+    printf 'LAB_UML_MODULES=%q\n' "/usr/lib/uml/modules/$UML_RELEASE/kernel"
+    printf 'LAB_FRR=%q\n' "$frr"
     printf 'LAB_SCENARIO_TIMEOUT=%q\n' "$((UML_TIMEOUT_SECONDS - 30))"
   } >"$dir/run.env"
 }
 
 # Boots UML with init = uml/init.sh; the console is this terminal, so
-# --interactive gives a shell inside the lab.
+# --interactive gives a shell inside the lab. UML runs chrooted in the
+# kernel root (its binary needs a newer glibc than the host may have), in a
+# private mount namespace where the checkout and this scenario's results are
+# bound in, so a checkout anywhere (even under /tmp) is seen by the guest.
 boot_uml() {
-  local dir="$1" umid="talosfrr-lab-$$-$RANDOM"
-  local -a cmd=(linux.uml mem=2G umid="$umid" rootfstype=hostfs rootflags=/ ro quiet
-                init="$E2E_DIR/uml/init.sh" con=null con0=fd:0,fd:1 "lab_dir=$dir")
+  local dir="$1" umid="talosfrr-lab-$$-$RANDOM" guest_mounts=""
+  if [[ "$GUEST_ROOT" != "$KERNEL_ROOT" ]]; then
+    guest_mounts='mount --bind -o ro "$GUEST_ROOT" "$KERNEL_ROOT/lab/guest" &&
+      mount --bind -o ro "$REPO_DIR" "$KERNEL_ROOT/lab/guest/lab/repo" &&'
+  fi
+  local -a cmd=(linux.uml mem=2G umid="$umid" uml_dir=/dev/shm rootfstype=hostfs "rootflags=$GUEST_ROOTFLAGS" ro quiet
+                init="$GUEST_REPO/src/e2e/uml/init.sh" con=null con0=fd:0,fd:1 "lab_dir=$GUEST_RESULTS")
+  local -a run=(unshare -m --propagation private env KERNEL_ROOT="$KERNEL_ROOT" GUEST_ROOT="$GUEST_ROOT"
+                REPO_DIR="$REPO_DIR" RESULTS="$dir" GUEST_REPO="$GUEST_REPO" GUEST_RESULTS="$GUEST_RESULTS"
+                bash -c 'set -e
+                  mount -t proc proc "$KERNEL_ROOT/proc"
+                  mount -t tmpfs -o size=3g,mode=1777 tmpfs "$KERNEL_ROOT/dev/shm"
+                  mount --bind -o ro "$REPO_DIR" "$KERNEL_ROOT$GUEST_REPO"
+                  mount --bind "$RESULTS" "$KERNEL_ROOT$GUEST_RESULTS"
+                  '"$guest_mounts"' true
+                  exec chroot "$KERNEL_ROOT" "$@"' lab-uml "${cmd[@]}")
   if [[ "$interactive" == true ]]; then
-    "${cmd[@]}" || true
+    "${run[@]}" || true
   else
     # UML wants a console; /dev/null as stdin keeps it from reading ours.
-    timeout --kill-after=10 "$UML_TIMEOUT_SECONDS" "${cmd[@]}" </dev/null || true
+    timeout --kill-after=10 "$UML_TIMEOUT_SECONDS" "${run[@]}" </dev/null 2>&1 |
+      if [[ "${quiet_console:-false}" == true ]]; then cat >"$dir/console.log"; else tee "$dir/console.log"; fi || true
   fi
-  # UML keeps per-instance state under ~/.uml/<umid>; drop ours.
-  rm -rf "${HOME:-/root}/.uml/$umid"
+}
+
+# One short boot before the scenarios: a kernel that cannot boot here says
+# so in one line (its panic), not as every scenario timing out.
+smoke_boot() {
+  local dir="$results/smoke-boot"
+  rm -rf "$dir" && mkdir -p "$dir"
+  printf 'LAB_SMOKE=true\nLAB_UML_MODULES=%q\n' "/usr/lib/uml/modules/$UML_RELEASE/kernel" >"$dir/run.env"
+  local started=$SECONDS
+  UML_TIMEOUT_SECONDS=120 quiet_console=true boot_uml "$dir"
+  if [[ "$(cat "$dir/rc" 2>/dev/null)" != 0 ]]; then
+    local cause
+    cause="$(grep -m1 -E 'panic|failed, errno|Kernel panic' "$dir/console.log" || tail -n 1 "$dir/console.log")"
+    die "UML $UML_RELEASE does not boot on this host ($(uname -r)): ${cause:-no output}; see $dir/console.log." \
+      "Try a newer user-mode-linux (src/e2e/guest-root.sh takes Debian sid's) or clear the cache."
+  fi
+  echo "lab: smoke boot of UML $UML_RELEASE: $((SECONDS - started)) s, $(cat "$dir/smoke.txt")"
 }
 
 # The operations scenario's JMX client, compiled here (javac is quicker on
@@ -141,7 +184,8 @@ run_scenario() {
 
 main() {
   parse_args "$@"
-  require_tools
+  prepare_roots
+  smoke_boot
   local scenario failed=()
   for scenario in "${scenarios[@]}"; do
     run_scenario "$scenario" || failed+=("$scenario")

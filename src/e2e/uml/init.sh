@@ -1,7 +1,8 @@
 #!/bin/bash
-# PID 1 of the lab's User-Mode Linux: makes the read-only host root usable,
-# loads the network modules, runs one scenario, powers off.
-# The kernel passes lab_dir=<host results dir> from its command line.
+# PID 1 of the lab's User-Mode Linux: makes the read-only guest root usable,
+# loads the network modules, runs one scenario (or, for the smoke boot, only
+# proves that the kernel and its modules work), powers off.
+# The kernel passes lab_dir=<results dir, as the UML process sees it> from its command line.
 set -uo pipefail
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root LANG=C.UTF-8
@@ -24,15 +25,31 @@ mount_filesystems() {
   mkdir -p /dev/shm && mount -t tmpfs -o mode=1777 tmpfs /dev/shm
   # Results go back to the host through a writable hostfs mount.
   mkdir -p "$LAB_RESULTS"
-  mount -t hostfs -o "$lab_dir" hostfs "$LAB_RESULTS"
+  mount -t hostfs -o "hostfs=$lab_dir" none "$LAB_RESULTS"
 }
 
+# ipv6 is built into the kernel; VRF, dummy and veth are modules.
 load_modules() {
   local m
-  # Order matters: ipv6 needs crc-ccitt; vrf, dummy and veth need ipv6.
-  for m in lib/crc-ccitt.ko net/ipv6/ipv6.ko drivers/net/vrf.ko drivers/net/dummy.ko drivers/net/veth.ko; do
-    insmod "$LAB_UML_MODULES/$m" || echo "lab: insmod $m failed"
+  for m in vrf dummy veth; do
+    insmod "$LAB_UML_MODULES/drivers/net/$m.ko" || echo "lab: insmod $m failed"
   done
+}
+
+power_off() {
+  sync
+  busybox poweroff -f
+}
+
+smoke() {
+  load_modules >"$LAB_RESULTS/smoke.txt" 2>&1
+  if ip link add lab-smoke type vrf table 1 2>>"$LAB_RESULTS/smoke.txt"; then
+    echo "kernel $(uname -r) up, VRF works" >"$LAB_RESULTS/smoke.txt"
+    echo 0 >"$LAB_RESULTS/rc"
+  else
+    echo 1 >"$LAB_RESULTS/rc"
+  fi
+  power_off
 }
 
 mount_filesystems
@@ -40,6 +57,7 @@ set -a
 # shellcheck source=/dev/null
 . "$LAB_RESULTS/run.env"
 set +a
+[[ "${LAB_SMOKE:-false}" != true ]] || smoke
 load_modules
 ip link set lo up
 # UML boots with the hostname "(none)", which FRR prints as "hostname (none)"
@@ -51,6 +69,7 @@ hostname lab-node
 # results are written even if something hangs (lab.sh's timeout is longer).
 run_scenario() {
   local console=/tmp/lab-console.log
+  : >"$console"
   timeout --kill-after=5 "$LAB_SCENARIO_TIMEOUT" "${LAB_RUNNER:-$LAB_E2E_DIR/uml/scenario.sh}" >"$console" 2>&1 &
   local pid=$!
   # A file, not a pipe: daemons started by the scenario must not hold it open.
@@ -69,5 +88,4 @@ if [[ "$LAB_INTERACTIVE" == true ]]; then
   setsid bash -i </dev/console >/dev/console 2>&1
 fi
 echo "$rc" >"$LAB_RESULTS"/rc
-sync
-poweroff -f
+power_off

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.app;
 
+import io.talosfrr.frr.DaemonStarterExec;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.frr.RestartHold;
@@ -35,6 +36,7 @@ final class Wiring {
         registry.bind("frrModel", new FrrModelFactory());
         registry.bind("frrFiles", frrFiles);
         registry.bind("frrDaemons", frrDaemons);
+        registry.bind("daemonStarterExec", new DaemonStarterExec());
         registry.bind("frrState", frrState);
         registry.bind("applyStatus", applyStatus);
         registry.bind("retryLog", new RetryLog());

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.talosfrr.frr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.component.exec.ExecCommand;
+import org.apache.camel.component.exec.ExecException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaemonStarterExecTest {
+
+    @TempDir
+    Path dir;
+
+    private final DaemonStarterExec exec = new DaemonStarterExec();
+
+    @AfterEach
+    void killDaemon() throws Exception {
+        Path pid = dir.resolve("daemon.pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** As FRR 10's frrinit.sh start: exits at once, leaving a daemon that keeps the inherited stdout and stderr. */
+    @Test
+    void returnsWhenTheCommandExitsThoughADaemonKeepsItsOutput() throws Exception {
+        Path script = script("sleep 120 & echo $! > " + dir.resolve("daemon.pid") + "\necho started\nexit 0\n");
+        var result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> exec.execute(command(script, 20_000, Set.of(0))));
+        assertEquals(0, result.getExitValue());
+        long daemon = Long.parseLong(Files.readString(dir.resolve("daemon.pid")).strip());
+        assertTrue(ProcessHandle.of(daemon).map(ProcessHandle::isAlive).orElse(false), "the daemon is left running");
+    }
+
+    @Test
+    void anExitValueNotAllowedFailsNamingTheCommand() throws Exception {
+        Path script = script("exit 3\n");
+        ExecException e = assertThrows(ExecException.class, () -> exec.execute(command(script, 20_000, Set.of(0))));
+        assertEquals(3, e.getExitValue());
+        String said = ExecOutput.describe(e);
+        assertTrue(said.startsWith("frrinit.sh start failed (exit 3)"), said);
+    }
+
+    @Test
+    void aCommandThatDoesNotExitInTimeIsKilledAndFails() throws Exception {
+        Path script = script("sleep 120\n");
+        ExecException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(ExecException.class, () -> exec.execute(command(script, 500, Set.of(0)))));
+        assertTrue(ExecOutput.describe(e).contains("did not exit within 500 ms"), ExecOutput.describe(e));
+    }
+
+    private Path script(String body) throws IOException {
+        Path script = dir.resolve("frrinit.sh");
+        Files.writeString(script, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private static ExecCommand command(Path script, long timeoutMs, Set<Integer> exitValues) {
+        return new ExecCommand(script.toString(), List.of("start"), null, timeoutMs, exitValues, null, null, false, null);
+    }
+}
