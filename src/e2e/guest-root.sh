@@ -2,7 +2,7 @@
 # The lab's machinery: a Debian root per FRR version, built from Debian's packages with mmdebstrap
 # and cached outside the checkout, holding FRR, the speaker, a JRE, the tools the scenarios use and
 # a User-Mode Linux kernel that boots on today's hosts (Debian sid's user-mode-linux; the older ones
-# panic on hosts with large FPU state, see docs/lab.md).
+# panic on hosts with large FPU state: src/e2e/README.md).
 #
 # Usage: src/e2e/guest-root.sh [--frr 10.3|10.7|8.4] build    builds the root if it is not cached
 #        src/e2e/guest-root.sh [--frr VERSION] path            prints the root's path (built or not)
@@ -10,7 +10,8 @@
 #                                                             directory at /mnt/check (FRR's checks)
 #
 # The cache is $TALOSFRR_LAB_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/talos-frr-lab; a root's
-# name carries a hash of this script and its package list, so a change to either builds a new one.
+# name carries a hash of its recipe (build, install_uml_kernel), suite and package list, so a
+# change to any of them builds a new one.
 # Clear it with: rm -rf "$(dirname "$(src/e2e/guest-root.sh path)")"
 set -euo pipefail
 
@@ -18,8 +19,8 @@ readonly SELF="$(realpath "${BASH_SOURCE[0]}")"
 readonly CACHE="${TALOSFRR_LAB_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/talos-frr-lab}"
 readonly MIRROR="${TALOSFRR_LAB_MIRROR:-http://deb.debian.org/debian}"
 # FRR's checks, the node and the leaves; frr-pythontools: frr-reload.py. gobgpd: the stand-in
-# MetalLB speaker. iproute2, jq, kmod, procps, python3: the scenarios. busybox: poweroff -f.
-readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,procps,python3,busybox,default-jre-headless
+# MetalLB speaker. iproute2, jq, kmod, procps, python3, curl: the scenarios. busybox: poweroff -f.
+readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,procps,python3,busybox,curl,default-jre-headless
 
 frr=10.3
 
@@ -40,7 +41,8 @@ suite_of() {
 root_path() {
   local suite key
   suite="$(suite_of "$frr")"
-  key="$( { cat "$SELF"; echo "$suite $PACKAGES $MIRROR"; } | sha256sum | cut -c1-12)"
+  # The recipe (the two functions that build a root), the suite, the packages and the mirror.
+  key="$( { declare -f build install_uml_kernel; echo "$suite $PACKAGES $MIRROR"; } | sha256sum | cut -c1-12)"
   echo "$CACHE/frr-$frr-$suite-$key"
 }
 

@@ -5,6 +5,8 @@
 # Usage (from the repository root):
 #   src/e2e/lab.sh [--frr 10.3|10.7|8.4] [--scenario NAME] [--interactive]
 #                  [--show-routes] [--jar PATH] [--results DIR] [--product CMD]
+#   src/e2e/lab.sh [--frr VERSION] --record-fixtures
+#                  records FRR's answers into src/test/resources/fixtures/frr/
 #
 # Exits non-zero if any check of any scenario failed. Results (lab log, the
 # entrypoint's output, every daemon's log) land in <results>/<scenario>/.
@@ -16,6 +18,8 @@ readonly E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly REPO_DIR="$(cd "$E2E_DIR/../.." && pwd)"
 readonly ALL_SCENARIOS=(ipv6-p2p ipv4-p2p bfd-disabled port-names second-run killed-boot bad-config
                         live-changes operations)
+# Run only when asked: a tool, not a test.
+readonly TOOL_SCENARIOS=(record-fixtures)
 # A scenario takes one to four minutes; this bounds a hung boot.
 UML_TIMEOUT_SECONDS=600
 
@@ -44,6 +48,7 @@ parse_args() {
       --frr) [[ $# -ge 2 ]] || die "--frr needs a version (10.3, 10.7, 8.4)"; frr="$2"; shift ;;
       --scenario) [[ $# -ge 2 ]] || die "--scenario needs a name"; scenarios+=("$2"); shift ;;
       --interactive) interactive=true ;;
+      --record-fixtures) scenarios+=(record-fixtures) ;;
       --show-routes) show_routes=true ;;
       --jar) [[ $# -ge 2 ]] || die "--jar needs a path"; jar="$2"; shift ;;
       --results) [[ $# -ge 2 ]] || die "--results needs a directory"; results="$2"; shift ;;
@@ -61,7 +66,7 @@ parse_args() {
   fi
   local s
   for s in "${scenarios[@]}"; do
-    [[ " ${ALL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (one of: ${ALL_SCENARIOS[*]})"
+    [[ " ${ALL_SCENARIOS[*]} ${TOOL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (one of: ${ALL_SCENARIOS[*]} ${TOOL_SCENARIOS[*]})"
   done
   if [[ -z "$product" ]]; then
     [[ -f "$jar" ]] || die "no jar at $jar (build it: mvn -B -q package -DskipTests, or pass --jar)"
@@ -182,6 +187,18 @@ run_scenario() {
   fi
 }
 
+# The recorded answers replace those of the same FRR version in the test fixtures.
+install_fixtures() {
+  local from="$results/record-fixtures/fixtures" version
+  for version in "$from"/*/; do
+    [[ -d "$version" ]] || continue
+    version="$(basename "$version")"
+    rm -rf "$REPO_DIR/src/test/resources/fixtures/frr/$version"
+    cp -r "$from/$version" "$REPO_DIR/src/test/resources/fixtures/frr/$version"
+    echo "lab: fixtures of FRR $version recorded in src/test/resources/fixtures/frr/$version"
+  done
+}
+
 main() {
   parse_args "$@"
   prepare_roots
@@ -190,6 +207,7 @@ main() {
   for scenario in "${scenarios[@]}"; do
     run_scenario "$scenario" || failed+=("$scenario")
   done
+  [[ " ${scenarios[*]} " != *" record-fixtures "* ]] || install_fixtures
   echo
   if ((${#failed[@]})); then
     echo "lab: failed scenarios: ${failed[*]} (logs under $results/<scenario>/)"

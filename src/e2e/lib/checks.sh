@@ -24,6 +24,10 @@ policy_rules() {
       '.[] | select(.dst == $dst and (.table | tostring) == $t) | "pref \(.priority) to \(.dst) lookup \(.table)"'
 }
 
+# FRR 9 and later run mgmtd, the front end of zebra's and staticd's configuration.
+FRR_DAEMONS=(watchfrr zebra bgpd staticd)
+[[ -x /usr/lib/frr/mgmtd ]] && FRR_DAEMONS=(watchfrr mgmtd zebra bgpd staticd)
+
 node_daemon_running() {
   local pid
   pid="$(cat "/var/run/frr/$1.pid" 2>/dev/null)" && kill -0 "$pid" 2>/dev/null
@@ -135,7 +139,7 @@ check_host_network() {
 }
 
 check_daemons() {
-  local d running=() missing=() want=(watchfrr zebra bgpd staticd)
+  local d running=() missing=() want=("${FRR_DAEMONS[@]}")
   [[ "$ENABLE_BFD" == true ]] && want+=(bfdd)
   for d in "${want[@]}"; do
     if node_daemon_running "$d"; then running+=("$d"); else missing+=("$d"); fi
@@ -254,7 +258,7 @@ check_running_node() {
 check_stopped() {
   local left=()
   local d
-  for d in watchfrr zebra bgpd staticd bfdd; do
+  for d in "${FRR_DAEMONS[@]}" bfdd; do
     node_daemon_running "$d" && left+=("$d")
   done
   check sigterm-exit "the product exited with ${PRODUCT_EXIT:-?} after SIGTERM" test "${PRODUCT_EXIT:-?}" == 0

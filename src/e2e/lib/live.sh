@@ -379,6 +379,28 @@ live_restart() {
     lb_never_missing "$samples"
 }
 
+# FRR's running config without the lines that say nothing of the state.
+running_config() {
+  vtysh -c 'show running-config' 2>&1 | grep -v -E '^(Building configuration|Current configuration|frr version|!$|$)'
+}
+
+# Boot and reload of the same env file must end in the same FRR state (FRR 10.7.1 keeps
+# use-underlays-nexthop-weight on at boot and turns it off on reload, unless the product
+# makes them agree). RELOADED_CONFIG was taken after the last live change; this boots the
+# same file afresh (no graceful-restart stamp: a plain boot) and compares.
+live_boot_equals_reload() {
+  local booted="$LAB_WORK/running-config-booted.txt" reloaded="$LAB_WORK/running-config-reloaded.txt"
+  printf '%s\n' "$RELOADED_CONFIG" >"$reloaded"
+  stop_product
+  rm -f /var/lib/frr/talos-frr.stopped
+  start_product
+  wait_for "$FIRST_ROUTE_TIMEOUT" "the fresh boot" grep -q 'talos-frr: boot complete' "$PRODUCT_LOG" || true
+  wait_converged
+  running_config >"$booted"
+  check boot-equals-reload "$(diff "$reloaded" "$booted" | grep -c '^[<>]') line(s) differ between FRR after the live changes and after a fresh boot of the same file (see $(basename "$reloaded"), $(basename "$booted"))" \
+    diff -q "$reloaded" "$booted"
+}
+
 # lb_never_missing SAMPLES: every sample has the route in BGP and in the FIB.
 lb_never_missing() {
   awk '$3 == 0 || $5 == 0 { missing = 1 } END { exit missing }' "$1"

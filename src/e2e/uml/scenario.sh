@@ -4,7 +4,7 @@
 set -euo pipefail
 
 LAB_T0="$(date +%s.%N)"
-for lib in common fabric speaker product checks live ops; do
+for lib in common fabric speaker product checks live ops record; do
   # shellcheck source=/dev/null
   . "$LAB_E2E_DIR/lib/$lib.sh"
 done
@@ -58,6 +58,7 @@ scenario_killed_boot() {
     fail killed-boot "the first run never created $VRF_METALLB"
     kill_product
   fi
+  sigterm_during_boot
   boot_and_check
   show_routes
   finish
@@ -71,6 +72,22 @@ scenario_bad_config() {
   check_host_untouched
 }
 
+# The second run gets SIGTERM while FRR starts: it must stop within its bound,
+# exit 0 and leave no FRR daemon behind (FRR 10 once hung the boot there).
+sigterm_during_boot() {
+  start_product
+  if wait_for "$FIRST_ROUTE_TIMEOUT" "the second run to start FRR" grep -q 'start-frr: starting' "$PRODUCT_LOG"; then
+    local t0
+    t0="$(now_seconds)"
+    stop_product
+    info sigterm-during-boot "exit $PRODUCT_EXIT $(seconds_since "$t0") s after SIGTERM while FRR started"
+    check_stopped
+  else
+    fail sigterm-during-boot "the second run never reached start-frr"
+    kill_product
+  fi
+}
+
 # Issue 4: changes to the env file while the product runs, then a restart.
 scenario_live_changes() {
   add_spare_link
@@ -81,11 +98,13 @@ scenario_live_changes() {
   live_mtu
   live_broken_file
   print_live_figures
+  RELOADED_CONFIG="$(running_config)"
   live_restart
   # The restarted node, with every change in place, passes the boot checks.
   wait_converged
   check_running_node
   snapshot_state "$PRODUCT_RUNS"
+  live_boot_equals_reload
   show_routes
   finish
 }
@@ -174,6 +193,7 @@ main() {
     bad-config) scenario_bad_config ;;
     live-changes) scenario_live_changes ;;
     operations) scenario_operations ;;
+    record-fixtures) scenario_record_fixtures ;;
     *) scenario_default ;;
   esac
   print_tally

@@ -4,7 +4,8 @@
 host="${FAKE_HOST_DIR:-.}"
 echo "frrinit.sh $*" >> "$host/calls.log"
 case "$1" in
-  start) touch "$host/frr.running" ;;
+  # frrinit.start.hang: a start that does not return (as FRR 10's did through a pipe).
+  start) touch "$host/frr.running"; if [ -f "$host/frrinit.start.hang" ]; then sleep 60; fi ;;
   stop) rm -f "$host/frr.running" ;;
   status) [ -f "$host/frr.running" ] || exit 3 ;;
   reload) [ -f "$host/frr.running" ] || { echo "fake frrinit.sh: FRR is not running" >&2; exit 1; } ;;

@@ -39,30 +39,33 @@ public final class Lifecycle extends MainListenerSupport {
     private Settings settings;
     private Observability observability;
     private final long startNanos = System.nanoTime();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile Thread bootThread;
 
     public Lifecycle(Main main, CommandLine cli, Launch launch) {
         this.main = main;
         this.mode = cli.mode();
         this.once = cli.once();
         this.launch = launch;
-        launch.control().onStop(main::completed);
+        launch.control().onStop(() -> requestStop("stop requested"));
     }
 
     public int exitCode() {
         return exitCode.get();
     }
 
-    /** SIGTERM and SIGINT end the run cleanly (exit 0), through Camel's own shutdown. */
+    /** SIGTERM and SIGINT end the run cleanly (exit 0), through Camel's own shutdown, whatever step runs. */
     public void installSignalHandlers() {
-        AtomicBoolean once = new AtomicBoolean();
-        sun.misc.SignalHandler handler = signal -> {
-            if (once.compareAndSet(false, true)) {
-                LOG.info("talos-frr: SIG{} received: stopping", signal.getName());
-                main.completed();
-            }
-        };
+        sun.misc.SignalHandler handler = signal -> requestStop("SIG" + signal.getName() + " received");
         Signal.handle(new Signal("TERM"), handler);
         Signal.handle(new Signal("INT"), handler);
+    }
+
+    private void requestStop(String why) {
+        if (stopRequested.compareAndSet(false, true)) {
+            LOG.info("talos-frr: {}: stopping", why);
+            main.completed();
+        }
     }
 
     @Override
@@ -72,8 +75,18 @@ public final class Lifecycle extends MainListenerSupport {
         observability = Wiring.bind(context, settings, launch, frrState, applyStatus);
     }
 
+    /**
+     * The boot runs on its own thread, so that Camel Main is already waiting for a stop while it
+     * runs: a SIGTERM in the middle of a step is acted on at once (see beforeStop).
+     */
     @Override
     public void afterStart(BaseMainSupport support) {
+        Thread boot = new Thread(() -> boot(support), "boot-node");
+        bootThread = boot;
+        boot.start();
+    }
+
+    private void boot(BaseMainSupport support) {
         String entry = mode == CommandLine.Mode.PLAN ? "direct:plan-boot" : "direct:boot-node";
         ProducerTemplate template = support.getCamelContext().createProducerTemplate();
         if (mode == CommandLine.Mode.RUN && !once) {
@@ -82,6 +95,10 @@ public final class Lifecycle extends MainListenerSupport {
         }
         try {
             template.requestBody(entry, (Object) null);
+            if (stopRequested.get()) {
+                LOG.info("boot-node: the boot finished while stopping; not watching for changes");
+                return;
+            }
             if (mode == CommandLine.Mode.RUN) {
                 applyStatus.record(ApplyStatus.success("boot", List.of(), List.of()));
             }
@@ -122,6 +139,7 @@ public final class Lifecycle extends MainListenerSupport {
 
     @Override
     public void beforeStop(BaseMainSupport support) {
+        interruptBoot();
         // No new apply may start while FRR is being stopped.
         try {
             support.getCamelContext().getRouteController().stopRoute("watch-env-file");
@@ -140,7 +158,30 @@ public final class Lifecycle extends MainListenerSupport {
         }
     }
 
+    /** A stop during the boot: the boot's current step is interrupted (a command killed, a wait cut short). */
+    private void interruptBoot() {
+        Thread boot = bootThread;
+        if (boot == null || !boot.isAlive() || boot == Thread.currentThread()) {
+            return;
+        }
+        LOG.info("boot-node: stopping during the boot: interrupting its current step");
+        boot.interrupt();
+        try {
+            boot.join(settings.bootStopWait().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (boot.isAlive()) {
+            LOG.warn("boot-node: still in a step after {} s; stopping anyway", settings.bootStopWait().toSeconds());
+        }
+    }
+
     private void fail(Throwable cause) {
+        if (stopRequested.get()) {
+            LOG.info("boot-node: ended by the stop: {}", rootMessage(cause));
+            main.completed();
+            return;
+        }
         applyStatus.record(ApplyStatus.failure("boot", rootMessage(cause)));
         if (cause instanceof ConfigurationException config) {
             LOG.error("load-config: {}; nothing on the host was changed", config.getMessage());

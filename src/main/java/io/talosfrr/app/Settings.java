@@ -21,7 +21,8 @@ public record Settings(
         Path restartStamp,
         String frrUser,
         Path sysfsNetDir,
-        Duration portWait) {
+        Duration portWait,
+        Duration bootStopWait) {
 
     public Path frrConf() {
         return frrConfDir.resolve("frr.conf");
@@ -40,7 +41,8 @@ public record Settings(
                 Path.of(prop(context, "talosfrr.frr.restart-stamp")),
                 prop(context, "talosfrr.frr.user"),
                 Path.of(prop(context, "talosfrr.sysfs-net-dir")),
-                Duration.ofSeconds(Long.parseLong(prop(context, "talosfrr.ports.wait-seconds"))));
+                Duration.ofSeconds(Long.parseLong(prop(context, "talosfrr.ports.wait-seconds"))),
+                Duration.ofSeconds(Long.parseLong(prop(context, "talosfrr.stop.boot-wait-seconds"))));
     }
 
     private static String prop(CamelContext context, String key) {

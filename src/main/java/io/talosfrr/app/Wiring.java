@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.app;
 
+import io.talosfrr.frr.BgpFirstStop;
 import io.talosfrr.frr.DaemonStarterExec;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.frr.RestartHold;
+import io.talosfrr.frr.RunningConfig;
 import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
@@ -12,6 +14,7 @@ import io.talosfrr.render.FrrModelFactory;
 import io.talosfrr.render.TemplateEngine;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.velocity.VelocityComponent;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
@@ -37,6 +40,9 @@ final class Wiring {
         registry.bind("frrFiles", frrFiles);
         registry.bind("frrDaemons", frrDaemons);
         registry.bind("daemonStarterExec", new DaemonStarterExec());
+        registry.bind("bgpFirstStop", new BgpFirstStop(settings.frrRunDir(), Duration.ofSeconds(10)));
+        RunningConfig runningConfig = new RunningConfig(settings.frrConfDir().resolve("frr.conf"), Clock.systemUTC());
+        registry.bind("runningConfig", runningConfig);
         registry.bind("frrState", frrState);
         registry.bind("applyStatus", applyStatus);
         registry.bind("retryLog", new RetryLog());
@@ -54,6 +60,6 @@ final class Wiring {
                 .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
         context.getComponent("velocity", VelocityComponent.class)
                 .setVelocityEngine(TemplateEngine.create(settings.templatesDir()));
-        return Observability.bind(context, settings.frrRunDir(), frrDaemons, applyStatus);
+        return Observability.bind(context, settings.frrRunDir(), frrDaemons, applyStatus, runningConfig);
     }
 }

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,19 +44,26 @@ public final class DaemonStarterExec implements ExecCommandExecutor {
         try {
             long timeout = command.getTimeout();
             if (timeout > 0 && !process.waitFor(timeout, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                kill(process);
                 throw failure(command, "did not exit within " + timeout + " ms (killed)", -1);
             }
             exit = process.waitFor();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
-            throw failure(command, "interrupted (killed)", -1);
+            throw new CommandInterruptedException(Path.of(command.getExecutable()).getFileName() + " "
+                    + String.join(" ", command.getArgs()) + ": killed, the entrypoint is stopping");
         }
         if (!command.getExitValues().isEmpty() && !command.getExitValues().contains(exit)) {
             throw failure(command, "exited with " + exit + "; its output is in the log above", exit);
         }
         return new ExecResult(command, NOTHING, NOTHING, exit);
+    }
+
+    /** The command and what it still waits for; daemons it already started have left its tree and stay. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     // The message carries the command as ExecOutput.describe reads it from Camel's own failures.

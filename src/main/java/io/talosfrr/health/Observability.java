@@ -3,6 +3,7 @@ package io.talosfrr.health;
 
 import io.talosfrr.app.ApplyStatusStore;
 import io.talosfrr.frr.FrrDaemons;
+import io.talosfrr.frr.RunningConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -33,28 +34,31 @@ public final class Observability {
     private final ExpectedStateStore expected;
     private final FrrObserver observer;
     private final ApplyStatusStore applies;
+    private final RunningConfig runningConfig;
     private final Clock clock;
     private HealthServer server;
     private JMXConnectorServer remoteJmx;
     private ObjectName mbean;
 
     private Observability(HealthSettings settings, ExpectedStateStore expected, FrrObserver observer,
-            ApplyStatusStore applies, Clock clock) {
+            ApplyStatusStore applies, RunningConfig runningConfig, Clock clock) {
         this.settings = settings;
+        this.runningConfig = runningConfig;
         this.expected = expected;
         this.observer = observer;
         this.applies = applies;
         this.clock = clock;
     }
 
-    public static Observability bind(CamelContext context, Path frrRunDir, FrrDaemons daemons, ApplyStatusStore applies) {
+    public static Observability bind(CamelContext context, Path frrRunDir, FrrDaemons daemons, ApplyStatusStore applies,
+            RunningConfig runningConfig) {
         Clock clock = Clock.systemUTC();
         HealthSettings settings = HealthSettings.from(context);
         ExpectedStateStore expected = new ExpectedStateStore();
         FrrObserver observer = new FrrObserver(expected, new PidFiles(frrRunDir), new DaemonRestarts(), clock);
         context.getRegistry().bind("frrObserver", observer);
         context.getManagementStrategy().addEventNotifier(new ExpectedStateListener(expected, daemons, clock));
-        return new Observability(settings, expected, observer, applies, clock);
+        return new Observability(settings, expected, observer, applies, runningConfig, clock);
     }
 
     /** Camel's health registry finds checks bound as beans; only `run` binds them, so `plan` has none. */
@@ -64,7 +68,7 @@ public final class Observability {
         BgpSessionsCheck sessions = new BgpSessionsCheck(readiness, expected, observer, clock);
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         for (AbstractHealthCheck check : List.of(new FrrDaemonsCheck(expected, observer, clock, settings.maxObservationAge()),
-                sessions, new LastApplyCheck(applies))) {
+                sessions, new LastApplyCheck(applies), new RunningConfigCheck(runningConfig))) {
             check.setCamelContext(context);
             context.getRegistry().bind(check.getId(), check);
             registry.register(check);

@@ -2,6 +2,7 @@
 package io.talosfrr.frr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecException;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +56,19 @@ class DaemonStarterExecTest {
         assertTrue(said.startsWith("frrinit.sh start failed (exit 3)"), said);
     }
 
+    /** Killed with what it waits for: a child left behind would hold the entrypoint's output. */
     @Test
-    void aCommandThatDoesNotExitInTimeIsKilledAndFails() throws Exception {
-        Path script = script("sleep 120\n");
+    void aCommandThatDoesNotExitInTimeIsKilledWithItsChildrenAndFails() throws Exception {
+        Path script = script("sleep 120 & echo $! > " + dir.resolve("daemon.pid") + "\nwait\n");
         ExecException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(ExecException.class, () -> exec.execute(command(script, 500, Set.of(0)))));
-        assertTrue(ExecOutput.describe(e).contains("did not exit within 500 ms"), ExecOutput.describe(e));
+                () -> assertThrows(ExecException.class, () -> exec.execute(command(script, 1000, Set.of(0)))));
+        assertTrue(ExecOutput.describe(e).contains("did not exit within 1000 ms"), ExecOutput.describe(e));
+        long child = Long.parseLong(Files.readString(dir.resolve("daemon.pid")).strip());
+        Optional<ProcessHandle> left = ProcessHandle.of(child);
+        if (left.isPresent()) {
+            left.get().onExit().get(10, TimeUnit.SECONDS); // a TimeoutException here: the child was not killed
+        }
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child was killed");
     }
 
     private Path script(String body) throws IOException {

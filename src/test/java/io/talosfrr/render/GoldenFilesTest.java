@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.talosfrr.frr.FrrDiff;
 import io.talosfrr.support.FakeHost;
 import io.talosfrr.support.FrrCheck;
 import java.io.IOException;
@@ -56,8 +57,14 @@ class GoldenFilesTest {
             }
             assertEquals(Files.readString(expected), actual.get(name), scenario + "/" + name);
         }
-        FrrCheck.Result check = FrrCheck.dryRun(dir.resolve("frr.conf"));
-        assertEquals(0, check.exitCode(), scenario + ": vtysh --dryrun said: " + check.output());
+        for (String frr : FrrCheck.versions()) {
+            FrrCheck.Result check = FrrCheck.dryRun(frr, dir.resolve("frr.conf"));
+            assertEquals(0, check.exitCode(), scenario + ": FRR " + frr + " vtysh --dryrun said: " + check.output());
+            FrrCheck.Result reload = FrrCheck.reloadTest(frr, dir.resolve("frr.conf"));
+            assertEquals(0, reload.exitCode(), scenario + ": FRR " + frr + " frr-reload.py --test said: " + reload.output());
+            assertTrue(FrrDiff.parse(reload.output()).empty(),
+                    scenario + ": FRR " + frr + " frr-reload.py finds the file differs from itself: " + reload.output());
+        }
         assertTrue(!actual.get("frr.conf").contains("\n\n"), scenario + ": runs of blank lines in frr.conf");
     }
 
@@ -66,6 +73,7 @@ class GoldenFilesTest {
         Path bad = tmp.resolve("bad.conf");
         Files.writeString(bad, "router bgp 65010\n neighbor FABRIC remote-as sideways\n");
         assertNotEquals(0, FrrCheck.dryRun(bad).exitCode());
+        assertNotEquals(0, FrrCheck.reloadTest(FrrCheck.SHIPPED, bad).exitCode());
     }
 
     /** Splits `plan` output into its parts: the ip commands, then one entry per rendered file. */
