@@ -19,8 +19,9 @@ readonly SELF="$(realpath "${BASH_SOURCE[0]}")"
 readonly CACHE="${TALOSFRR_LAB_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/talos-frr-lab}"
 readonly MIRROR="${TALOSFRR_LAB_MIRROR:-http://deb.debian.org/debian}"
 # FRR's checks, the node and the leaves; frr-pythontools: frr-reload.py. gobgpd: the stand-in
-# MetalLB speaker. iproute2, jq, kmod, procps, python3, curl: the scenarios. busybox: poweroff -f.
-readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,procps,python3,busybox,curl,default-jre-headless
+# MetalLB speaker. iproute2, jq, kmod, procps, python3, curl: the scenarios; mount: init.sh (not essential in
+# sid). busybox: poweroff -f.
+readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,mount,procps,python3,busybox,curl,default-jre-headless
 
 frr=10.3
 

@@ -152,7 +152,8 @@ smoke_boot() {
   UML_TIMEOUT_SECONDS=120 quiet_console=true boot_uml "$dir"
   if [[ "$(cat "$dir/rc" 2>/dev/null)" != 0 ]]; then
     local cause
-    cause="$(grep -m1 -E 'panic|failed, errno|Kernel panic' "$dir/console.log" || tail -n 1 "$dir/console.log")"
+    # The panic, or the guest's first complaint; not UML's harmless start-up lines.
+    cause="$(grep -v -E '^ |check_one_sigio|ubd device|^Stack:|^Call Trace:|^CPU: ' "$dir/console.log" | grep -m2 -E 'panic|errno|not found|No such|failed' | paste -sd ';' || true)"
     die "UML $UML_RELEASE does not boot on this host ($(uname -r)): ${cause:-no output}; see $dir/console.log." \
       "Try a newer user-mode-linux (src/e2e/guest-root.sh takes Debian sid's) or clear the cache."
   fi

@@ -40,6 +40,9 @@ create_node_links() {
 }
 
 add_node_addresses() {
+  # As on a Kubernetes node (Talos turns it on): the node forwards to the speaker's VRF.
+  echo 1 >/proc/sys/net/ipv4/ip_forward
+  echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
   ip addr add "$NODE_LO_V4/32" dev lo
   ip addr add "$NODE_LO_V6/128" dev lo
   # Loading dummy.ko already created dummy0 (numdummies defaults to 1).

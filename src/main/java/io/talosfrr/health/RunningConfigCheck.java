@@ -10,7 +10,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: FRR runs frr.conf as rendered, as compared after the last load (and one more load
- * where it did not). Down names the lines that differ: the node is not configured as asked.
+ * where it did not). Down when a line of frr.conf is missing from FRR, naming the lines: the node
+ * is not configured as asked. Lines FRR has besides (its version's defaults) are shown, not down.
  */
 public final class RunningConfigCheck extends AbstractHealthCheck {
 
@@ -39,7 +40,11 @@ public final class RunningConfigCheck extends AbstractHealthCheck {
         }
         details.put("missing", String.join("\n", check.missing()));
         details.put("extra", String.join("\n", check.extra()));
-        return new Verdict(false, "FRR's running config differs from frr.conf (+ missing, - extra): "
+        if (check.complete()) {
+            return new Verdict(true, "FRR runs every line of frr.conf, and its own defaults besides: "
+                    + String.join("; ", check.extra()), details);
+        }
+        return new Verdict(false, "FRR does not run every line of frr.conf (+ missing, - extra): "
                 + String.join("; ", check.lines()), details);
     }
 

@@ -26,6 +26,15 @@ public record FrrModel(
         daemons = List.copyOf(daemons);
     }
 
+    /**
+     * Whether the templates must turn off eBGP's "no routes without policy": the traditional
+     * profile has it on; datacenter has it off, and FRR does not print a line that says its
+     * default back (written anyway, it would differ from the running config after every load).
+     */
+    public boolean sayNoEbgpRequiresPolicy() {
+        return !"datacenter".equals(profile);
+    }
+
     /** A `route-map NAME permit SEQ / match interface IFACE` entry. */
     public record RouteMapEntry(int seq, String matchInterface) {
     }

@@ -17,6 +17,15 @@ final class FrrFixtures {
     private FrrFixtures() {
     }
 
+    /** Every FRR version recorded here (one directory each), for tests that run on all of them. */
+    static List<String> versions() {
+        try (var dirs = Files.list(ROOT)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The answer of the one call: show daemons, then the BGP summary, then the BFD peers, back to back. */
     static String vtyshOutput(String version, String situation) {
         Path dir = ROOT.resolve(version).resolve(situation);

@@ -3,14 +3,17 @@ package io.talosfrr.health;
 
 import static io.talosfrr.health.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Reading vtysh's back-to-back answers (recorded FRR 8.4, 10.6 field names) into a snapshot. */
+/** Reading vtysh's back-to-back answers, as recorded from every FRR version in fixtures/frr, into a snapshot. */
 class FrrStateParserTest {
 
     private static final Path V84 = FrrFixtures.ROOT.resolve("8.4");
@@ -34,13 +37,50 @@ class FrrStateParserTest {
         assertTrue(s.complaints().isEmpty(), s.complaints().toString());
     }
 
-    @Test
-    void readsFrr10FieldNamesLikeFrr8() {
+    /** Every recorded FRR reads as 8.4 does: the same sessions in the same states, the same BFD verdicts. */
+    @ParameterizedTest
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    void readsOneLeafDownAlikeOnEveryRecordedVersion(String version) {
         FrrSnapshot s8 = FrrFixtures.snapshot("8.4", "one-leaf-down", NOW);
-        FrrSnapshot s10 = FrrFixtures.snapshot("10.6", "one-leaf-down", NOW);
-        assertEquals(s8.sessions(), s10.sessions());
-        assertTrue(s10.daemons().contains("mgmtd"));
-        assertEquals(s8.bfdPeers().stream().map(BfdPeer::status).toList(), s10.bfdPeers().stream().map(BfdPeer::status).toList());
+        FrrSnapshot s = FrrFixtures.snapshot(version, "one-leaf-down", NOW);
+        assertEquals(established(s8), established(s), version);
+        assertEquals(s8.bfdPeers().stream().map(p -> p.iface() + " " + p.status()).toList(),
+                s.bfdPeers().stream().map(p -> p.iface() + " " + p.status()).toList(), version);
+        assertTrue(s.daemons().containsAll(Set.of("zebra", "bgpd", "staticd", "bfdd")), version + ": " + s.daemons());
+        assertEquals(!version.startsWith("8."), s.daemons().contains("mgmtd"), version + ": mgmtd runs from FRR 9 on");
+        assertTrue(s.complaints().isEmpty(), version + ": " + s.complaints());
+    }
+
+    private static List<String> established(FrrSnapshot s) {
+        return s.sessions().stream().map(b -> b.vrf() + " " + b.peer() + " " + "Established".equals(b.state())).sorted().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    void readsBothLeavesDownOnEveryRecordedVersion(String version) {
+        FrrSnapshot s = FrrFixtures.snapshot(version, "both-leaves-down", NOW);
+        assertEquals(List.of("default fab0 false", "default fab1 false", "metallb fda1:b2c3:d4e5:1::1 true"), established(s),
+                version);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    void keepsWhatAnsweredWhenBgpdIsNotRunningOnEveryRecordedVersion(String version) {
+        Path dir = FrrFixtures.ROOT.resolve(version).resolve("bgpd-not-running");
+        FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);
+        assertTrue(s.daemons().containsAll(Set.of("zebra", "watchfrr", "staticd")), version + ": " + s.daemons());
+        assertFalse(s.daemons().contains("bgpd"), version);
+        assertTrue(s.complaints().contains("bgpd is not running"), version + ": " + s.complaints());
+        assertTrue(s.sessions().isEmpty(), version);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    void reportsNoDaemonWhenFrrIsStoppedOnEveryRecordedVersion(String version) {
+        Path dir = FrrFixtures.ROOT.resolve(version).resolve("frr-stopped");
+        FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);
+        assertTrue(s.daemons().isEmpty(), version);
+        assertEquals(List.of("Exiting: failed to connect to any daemons."), s.complaints(), version);
     }
 
     @Test
@@ -49,23 +89,6 @@ class FrrStateParserTest {
         assertEquals(3, s.sessions().size());
         assertEquals(2, s.bfdPeers().size());
         assertTrue(s.daemons().contains("bgpd"));
-    }
-
-    @Test
-    void keepsWhatAnsweredWhenBgpdIsNotRunning() {
-        Path dir = V84.resolve("bgpd-not-running");
-        FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);
-        assertEquals(Set.of("zebra", "watchfrr", "staticd"), s.daemons());
-        assertEquals(List.of("bgpd is not running"), s.complaints());
-        assertTrue(s.sessions().isEmpty());
-    }
-
-    @Test
-    void reportsNoDaemonWhenFrrIsStopped() {
-        Path dir = V84.resolve("frr-stopped");
-        FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);
-        assertTrue(s.daemons().isEmpty());
-        assertEquals(List.of("Exiting: failed to connect to any daemons."), s.complaints());
     }
 
     @Test

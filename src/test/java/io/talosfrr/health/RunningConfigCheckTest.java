@@ -27,9 +27,10 @@ class RunningConfigCheckTest {
         assertTrue(RunningConfigCheck.evaluate(Optional.empty()).up());
     }
 
+    /** frr.conf names no host; FRR shows the system's name, and frr-reload.py offers to delete it. */
     @Test
-    void upWhenFrrRunsTheFile() {
-        runningConfig.record("", new DefaultExchange(context));
+    void upWhenFrrRunsTheFileWithTheSystemsHostname() {
+        runningConfig.record("Lines To Delete\n===============\nno hostname lab-node\n", new DefaultExchange(context));
 
         Verdict verdict = RunningConfigCheck.evaluate(runningConfig.last());
         assertTrue(verdict.up(), verdict.message());
@@ -53,9 +54,20 @@ class RunningConfigCheckTest {
 
         Verdict verdict = RunningConfigCheck.evaluate(runningConfig.last());
         assertFalse(verdict.up());
-        assertEquals("FRR's running config differs from frr.conf (+ missing, - extra): - router bgp 65010;"
+        assertEquals("FRR does not run every line of frr.conf (+ missing, - extra): - router bgp 65010;"
                 + " -  use-underlays-nexthop-weight; + route-map SET-SRC permit 10; +  set src 10.0.0.10", verdict.message());
         assertEquals("route-map SET-SRC permit 10\n set src 10.0.0.10", verdict.details().get("missing"));
         assertEquals(false, exchange.getProperty("runningConfigMatches"));
+    }
+
+    /** A version's own defaults that no load removes (10.7.1 prints bgp deterministic-med) are shown, not a failure. */
+    @Test
+    void upWhenFrrOnlyHasLinesBesidesTheFile() {
+        runningConfig.record("Lines To Delete\n===============\nrouter bgp 65010\n bgp deterministic-med\n", new DefaultExchange(context));
+
+        Verdict verdict = RunningConfigCheck.evaluate(runningConfig.last());
+        assertTrue(verdict.up(), verdict.message());
+        assertEquals("FRR runs every line of frr.conf, and its own defaults besides: router bgp 65010;  bgp deterministic-med",
+                verdict.message());
     }
 }

