@@ -39,10 +39,9 @@ fabric_state() {
     jq -r '"\(.ipv4Unicast.peers.eth0.state // "none")/\(.ipv6Unicast.peers.eth0.state // "none")"'
 }
 
-# gobgp 3.x prints "BGP state = ESTABLISHED, up for ...", 4.x "BGP state = established, ...";
-# the address as ip(8) shows it (4.x refuses fda1:...:1::0).
+# The neighbor as gobgpd.toml names it; a failing gobgp is an empty state, not the scenario's end.
 speaker_state() {
-  { gobgp_cli neighbor "$PEER_IP_FRR_SHOWN" 2>&1 || true; } | awk -F'= ' '/BGP state/ { split($2, a, ","); print a[1] }'
+  { gobgp_cli neighbor "$PEER_IP_FRR" 2>&1 || true; } | awk -F'= ' '/BGP state/ { split($2, a, ","); print a[1] }'
 }
 
 # leaf_route LEAF AFI PREFIX: "<as path> via <nexthop>" of the best path, if any.
