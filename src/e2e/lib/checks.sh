@@ -39,9 +39,12 @@ fabric_state() {
     jq -r '"\(.ipv4Unicast.peers.eth0.state // "none")/\(.ipv6Unicast.peers.eth0.state // "none")"'
 }
 
-# The neighbor as gobgpd.toml names it; a failing gobgp is an empty state, not the scenario's end.
+# The neighbor as ip(8) prints it, the form gobgpd.toml names it in (gobgp 4 keys peers by that
+# form, 3 by the string given); a failing gobgp is an empty state, not the end of the scenario.
 speaker_state() {
-  { gobgp_cli neighbor "$PEER_IP_FRR" 2>&1 || true; } | awk -F'= ' '/BGP state/ { split($2, a, ","); print a[1] }'
+  # gobgp 3 prints "BGP state = ESTABLISHED, up for ...", gobgp 4 "SESSION_STATE_ESTABLISHED".
+  { gobgp_cli neighbor "$PEER_IP_FRR_SHOWN" 2>&1 || true; } |
+    awk -F'= ' '/BGP state/ { split($2, a, ","); sub(/^SESSION_STATE_/, "", a[1]); print toupper(a[1]) }'
 }
 
 # leaf_route LEAF AFI PREFIX: "<as path> via <nexthop>" of the best path, if any.
@@ -75,7 +78,7 @@ node_route_paths() {
 
 # speaker_rib_count adj-in|adj-out AFI: prefixes the speaker received/sent.
 speaker_rib_count() {
-  gobgp_cli -j neighbor "$PEER_IP_FRR" "$1" -a "$2" 2>/dev/null | jq -s '.[0] // {} | length'
+  { gobgp_cli -j neighbor "$PEER_IP_FRR_SHOWN" "$1" -a "$2" 2>/dev/null || true; } | jq -s '.[0] // {} | length'
 }
 
 bfd_peers_up() {

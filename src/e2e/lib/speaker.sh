@@ -19,7 +19,7 @@ start_speaker() {
   local conf="$LAB_WORK/gobgpd.toml" p
   sed -e "s/@ASN_SPEAKER@/$ASN_METALLB_SPEAKER/" -e "s/@ASN_VRF@/$ASN_VRF_METALLB/" \
     -e "s/@ROUTER_ID@/192.0.2.254/" \
-    -e "s/@PEER_IP_FRR@/$PEER_IP_FRR/" -e "s/@PEER_IP_METALLB@/$PEER_IP_METALLB/" \
+    -e "s/@PEER_IP_FRR@/$PEER_IP_FRR_SHOWN/" -e "s/@PEER_IP_METALLB@/$PEER_IP_METALLB/" \
     "$LAB_E2E_DIR/speaker/gobgpd.toml.in" >"$conf"
   gobgpd -f "$conf" -t toml -p --api-hosts "$SPEAKER_API" --pprof-disable \
     >"$LAB_WORK/gobgpd.log" 2>&1 &

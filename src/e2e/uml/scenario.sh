@@ -164,7 +164,7 @@ snapshot_state() {
     } >"$out/$leaf.txt" 2>&1 || true
   done
   {
-    gobgp_cli neighbor "$PEER_IP_FRR"
+    gobgp_cli neighbor "$PEER_IP_FRR_SHOWN"
     gobgp_cli global rib -a ipv4
     gobgp_cli global rib -a ipv6
   } >"$out/speaker.txt" 2>&1 || true
