@@ -34,7 +34,7 @@ frr=10.3
 readonly GUEST_REPO=/lab/repo GUEST_RESULTS=/lab/results
 
 usage() {
-  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
