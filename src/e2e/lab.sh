@@ -20,8 +20,8 @@ readonly ALL_SCENARIOS=(ipv6-p2p ipv4-p2p bfd-disabled port-names second-run kil
                         live-changes operations)
 # Run only when asked: a tool, not a test.
 readonly TOOL_SCENARIOS=(record-fixtures)
-# A scenario takes one to four minutes; this bounds a hung boot.
-UML_TIMEOUT_SECONDS=600
+# A scenario takes one to nine minutes here (live-changes the longest); this bounds a hung boot.
+UML_TIMEOUT_SECONDS=900
 
 scenarios=()
 interactive=false
