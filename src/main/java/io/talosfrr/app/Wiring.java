@@ -41,7 +41,7 @@ final class Wiring {
         registry.bind("frrDaemons", frrDaemons);
         registry.bind("daemonStarterExec", new DaemonStarterExec());
         registry.bind("bgpFirstStop", new BgpFirstStop(settings.frrRunDir(), Duration.ofSeconds(10)));
-        RunningConfig runningConfig = new RunningConfig(settings.frrConfDir().resolve("frr.conf"), Clock.systemUTC());
+        RunningConfig runningConfig = new RunningConfig(settings.frrConf(), Clock.systemUTC());
         registry.bind("runningConfig", runningConfig);
         registry.bind("frrState", frrState);
         registry.bind("applyStatus", applyStatus);
