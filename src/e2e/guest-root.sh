@@ -20,8 +20,8 @@ readonly CACHE="${TALOSFRR_LAB_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/t
 readonly MIRROR="${TALOSFRR_LAB_MIRROR:-http://deb.debian.org/debian}"
 # FRR's checks, the node and the leaves; frr-pythontools: frr-reload.py. gobgpd: the stand-in
 # MetalLB speaker. iproute2, jq, kmod, procps, python3, curl: the scenarios; mount: init.sh (not essential in
-# sid). busybox: poweroff -f.
-readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,mount,procps,python3,busybox,curl,default-jre-headless
+# sid). busybox: poweroff -f. python3-yaml: src/e2e/lib/talos-service.py.
+readonly PACKAGES=frr,frr-pythontools,gobgpd,iproute2,jq,kmod,mount,procps,python3,python3-yaml,busybox,curl,default-jre-headless
 
 frr=10.3
 
@@ -83,7 +83,7 @@ build() {
   as_root mmdebstrap --variant=apt --mode=root --quiet \
     --aptopt='Acquire::Check-Valid-Until "false"' \
     --include="$PACKAGES" \
-    --customize-hook='mkdir -p "$1/lab/repo" "$1/lab/results" "$1/lab/guest"' \
+    --customize-hook='mkdir -p "$1/lab/repo" "$1/lab/results" "$1/lab/guest" "$1/lab/image"' \
     --customize-hook='chroot "$1" dpkg-query -W -f "\${Package} \${Version}\n" >"$1/lab/packages.txt"' \
     --customize-hook="\"$SELF\" --frr $frr install-uml-kernel \"\$1\"" \
     "$suite" "$tmp" "$MIRROR"

@@ -4,7 +4,11 @@
 #
 # Usage (from the repository root):
 #   src/e2e/lab.sh [--frr 10.3|10.7|8.4] [--scenario NAME] [--interactive]
-#                  [--show-routes] [--jar PATH] [--results DIR] [--product CMD]
+#                  [--show-routes] [--image FILE|DIR] [--jar PATH] [--results DIR] [--product CMD]
+#   --image runs the product from the extension image (packaging/build-image.sh) as Talos runs
+#   its service: chrooted in the read-only container root with the definition's mounts only
+#   (src/e2e/lib/talos-service.py); a DIR means its talos-frr-*-<this arch>.tar. Without it the
+#   jar runs on the guest's Debian root.
 #   src/e2e/lab.sh [--frr VERSION] --record-fixtures
 #                  records FRR's answers into src/test/resources/fixtures/frr/
 #
@@ -29,12 +33,13 @@ show_routes=false
 jar="$REPO_DIR/target/talos-frr.jar"
 results="$REPO_DIR/target/lab-results"
 product=""
+image=""
 frr=10.3
 # Where the guest sees the checkout and the results (bound there for UML's run).
-readonly GUEST_REPO=/lab/repo GUEST_RESULTS=/lab/results
+readonly GUEST_REPO=/lab/repo GUEST_RESULTS=/lab/results GUEST_IMAGE=/lab/image
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() {
@@ -50,6 +55,7 @@ parse_args() {
       --interactive) interactive=true ;;
       --record-fixtures) scenarios+=(record-fixtures) ;;
       --show-routes) show_routes=true ;;
+      --image) [[ $# -ge 2 ]] || die "--image needs an archive or a directory"; image="$2"; shift ;;
       --jar) [[ $# -ge 2 ]] || die "--jar needs a path"; jar="$2"; shift ;;
       --results) [[ $# -ge 2 ]] || die "--results needs a directory"; results="$2"; shift ;;
       # Replaces "java -jar JAR" (e.g. a hand-written reference node setup);
@@ -68,7 +74,11 @@ parse_args() {
   for s in "${scenarios[@]}"; do
     [[ " ${ALL_SCENARIOS[*]} ${TOOL_SCENARIOS[*]} " == *" $s "* ]] || die "unknown scenario: $s (one of: ${ALL_SCENARIOS[*]} ${TOOL_SCENARIOS[*]})"
   done
-  if [[ -z "$product" ]]; then
+  if [[ -n "$image" ]]; then
+    [[ -z "$product" ]] || die "--image and --product exclude each other"
+    image="$(image_archive "$image")"
+    product="$GUEST_REPO/src/e2e/lib/talos-service.py $GUEST_IMAGE"
+  elif [[ -z "$product" ]]; then
     [[ -f "$jar" ]] || die "no jar at $jar (build it: mvn -B -q package -DskipTests, or pass --jar)"
     jar="$(realpath "$jar")"
     [[ "$jar" == "$REPO_DIR"/* ]] || die "the jar must be inside the checkout ($REPO_DIR), the part the guest sees: $jar"
@@ -78,6 +88,44 @@ parse_args() {
   product="${product//$REPO_DIR/$GUEST_REPO}"
   mkdir -p "$results"
   results="$(realpath "$results")"
+}
+
+image_archive() {
+  local given="$1" arch
+  [[ ! -f "$given" ]] || { realpath "$given"; return; }
+  [[ -d "$given" ]] || die "--image $given: no such archive or directory"
+  case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) die "no image architecture for $(uname -m)" ;; esac
+  local -a found=("$given"/talos-frr-*-"$arch".tar)
+  [[ -f "${found[0]}" ]] || die "--image $given: no talos-frr-*-$arch.tar (build it: packaging/build-image.sh $arch)"
+  ((${#found[@]} == 1)) || die "--image $given: several images (${found[*]}); pass one"
+  realpath "${found[0]}"
+}
+
+# The image's one layer, unpacked once for all scenarios as an image puller would (index, manifest,
+# layer), into a directory the guest gets read-only at $GUEST_IMAGE.
+unpack_image() {
+  IMAGE_DIR=""
+  [[ -n "$image" ]] || return 0
+  local unpacked="$results/.image"
+  rm -rf "$unpacked" && mkdir -p "$unpacked/oci" "$unpacked/layer"
+  tar -xf "$image" -C "$unpacked/oci"
+  local layer
+  layer="$(python3 - "$unpacked/oci" <<'PY'
+import json, sys
+oci = sys.argv[1]
+blob = lambda d: f"{oci}/blobs/sha256/{d.split(':', 1)[1]}"
+index = json.load(open(f"{oci}/index.json"))
+manifest = json.load(open(blob(index["manifests"][0]["digest"])))
+if len(manifest["layers"]) != 1:
+    sys.exit(f"{len(manifest['layers'])} layers, a system extension has one")
+print(blob(manifest["layers"][0]["digest"]))
+PY
+)"
+  # The layer's first entry is "/" itself.
+  tar -xf "$layer" -C "$unpacked/layer" 2>&1 | { grep -v "Removing leading" || true; }
+  rm -rf "$unpacked/oci"
+  IMAGE_DIR="$unpacked/layer"
+  echo "lab: image $image unpacked for the guest ($(du -sh "$IMAGE_DIR" | cut -f1))"
 }
 
 # The root UML runs in (and, for FRR 10.3, the guest's root too), and the guest's.
@@ -103,6 +151,7 @@ write_run_env() {
     printf 'LAB_SCENARIO=%q\n' "$scenario"
     printf 'LAB_E2E_DIR=%q\n' "$GUEST_REPO/src/e2e"
     printf 'LAB_PRODUCT=%q\n' "$product"
+    printf 'LAB_IMAGE=%q\n' "${IMAGE_DIR:+$GUEST_IMAGE}"
     printf 'LAB_INTERACTIVE=%q\n' "$interactive"
     printf 'LAB_SHOW_ROUTES=%q\n' "$show_routes"
     printf 'LAB_UML_MODULES=%q\n' "/usr/lib/uml/modules/$UML_RELEASE/kernel"
@@ -121,11 +170,15 @@ boot_uml() {
   if [[ "$GUEST_ROOT" != "$KERNEL_ROOT" ]]; then
     guest_mounts='mount --bind -o ro "$GUEST_ROOT" "$KERNEL_ROOT/lab/guest" &&
       mount --bind -o ro "$REPO_DIR" "$KERNEL_ROOT/lab/guest/lab/repo" &&'
+    [[ -z "$IMAGE_DIR" ]] || guest_mounts+='
+      mount --bind -o ro "$IMAGE_DIR" "$KERNEL_ROOT/lab/guest/lab/image" &&'
   fi
+  [[ -z "$IMAGE_DIR" ]] || guest_mounts+='
+      mount --bind -o ro "$IMAGE_DIR" "$KERNEL_ROOT$GUEST_IMAGE" &&'
   local -a cmd=(linux.uml mem=2G umid="$umid" uml_dir=/dev/shm rootfstype=hostfs "rootflags=$GUEST_ROOTFLAGS" ro quiet
                 init="$GUEST_REPO/src/e2e/uml/init.sh" con=null con0=fd:0,fd:1 "lab_dir=$GUEST_RESULTS")
   local -a run=(unshare -m --propagation private env KERNEL_ROOT="$KERNEL_ROOT" GUEST_ROOT="$GUEST_ROOT"
-                REPO_DIR="$REPO_DIR" RESULTS="$dir" GUEST_REPO="$GUEST_REPO" GUEST_RESULTS="$GUEST_RESULTS"
+                REPO_DIR="$REPO_DIR" RESULTS="$dir" IMAGE_DIR="$IMAGE_DIR" GUEST_IMAGE="$GUEST_IMAGE" GUEST_REPO="$GUEST_REPO" GUEST_RESULTS="$GUEST_RESULTS"
                 bash -c 'set -e
                   mount -t proc proc "$KERNEL_ROOT/proc"
                   mount -t tmpfs -o size=3g,mode=1777 tmpfs "$KERNEL_ROOT/dev/shm"
@@ -203,6 +256,7 @@ install_fixtures() {
 main() {
   parse_args "$@"
   prepare_roots
+  unpack_image
   smoke_boot
   local scenario failed=()
   for scenario in "${scenarios[@]}"; do

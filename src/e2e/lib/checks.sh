@@ -114,11 +114,17 @@ converged() {
   fi
 }
 
+lb_route_or_product_exited() {
+  lb_route_at_any_leaf || ! product_alive
+}
+
 # Waits for the first LoadBalancer route at a leaf and reports the seconds
-# since the entrypoint started.
+# since the entrypoint started; a product that exits meanwhile ends the wait.
 time_first_lb_route() {
-  if wait_for "$1" "${SPEAKER_LB_V4[0]} at a leaf" lb_route_at_any_leaf; then
+  if wait_for "$1" "${SPEAKER_LB_V4[0]} at a leaf" lb_route_or_product_exited && lb_route_at_any_leaf; then
     pass first-lb-route "${SPEAKER_LB_V4[0]} at a leaf $(seconds_since "$PRODUCT_T0") s after the entrypoint started"
+  elif ! product_alive; then
+    fail first-lb-route "the product exited before ${SPEAKER_LB_V4[0]} reached a leaf: $(tail -n 2 "$PRODUCT_LOG" | paste -sd ' ')"
   else
     fail first-lb-route "${SPEAKER_LB_V4[0]} at no leaf within $1 s of the entrypoint start"
   fi
@@ -151,7 +157,7 @@ check_daemons() {
   check daemons "running: ${running[*]:-none}; missing: ${missing[*]:-none}" test "${#missing[@]}" == 0
   if [[ "$ENABLE_BFD" != true ]]; then
     check bfdd-off "bfdd pid file: $(cat /var/run/frr/bfdd.pid 2>/dev/null || echo none), processes: $(pgrep -c -x bfdd || true) (leaves' included)" \
-      bash -c "! test -e /var/run/frr/bfdd.pid && ! grep -q '^bfdd=yes' /etc/frr/daemons"
+      bash -c "! test -e /var/run/frr/bfdd.pid && ! grep -q '^bfdd=yes' $NODE_FRR_DIR/daemons"
   fi
 }
 
@@ -276,8 +282,8 @@ check_host_untouched() {
   ip link show veth-frr >/dev/null 2>&1 && left+=(veth-frr)
   ip link show veth-metallb >/dev/null 2>&1 && left+=(veth-metallb)
   [[ -n "$(policy_rules)" ]] && left+=("rule to $PEER_IP_FRR")
-  [[ -e /etc/frr/frr.conf ]] && left+=(/etc/frr/frr.conf)
-  [[ -e /etc/frr/daemons ]] && left+=(/etc/frr/daemons)
+  [[ -e "$NODE_FRR_DIR/frr.conf" ]] && left+=("$NODE_FRR_DIR/frr.conf")
+  [[ -e "$NODE_FRR_DIR/daemons" ]] && left+=("$NODE_FRR_DIR/daemons")
   [[ -e /var/run/frr/watchfrr.pid ]] && left+=(watchfrr)
   check host-untouched "left on the node: ${left[*]:-nothing}" test "${#left[@]}" == 0
 }

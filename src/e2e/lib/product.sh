@@ -1,5 +1,7 @@
-# The product under test: `<product> run --env-file FILE` in the host
-# namespace, Debian FRR layout passed as environment variables.
+# The product under test, in the host's network namespace: either the extension image's service,
+# started as Talos starts it (LAB_IMAGE, src/e2e/lib/talos-service.py) with the env file where an
+# ExtensionServiceConfig points TALOSFRR_ENV_FILE for live changes, or `<product> run --env-file
+# FILE` on the guest's Debian root. FRR's layout is the defaults' (Debian's, as in the image).
 
 PRODUCT_RUNS=0
 # Extra runtime settings for the product (NAME=VALUE words), set by a scenario.
@@ -30,8 +32,21 @@ canonical_ip() {
   python3 -c 'import ipaddress, sys; print(ipaddress.ip_address(sys.argv[1]))' "$1" 2>/dev/null || echo "$1"
 }
 
+# Where the node's env file and rendered FRR files are, as the guest (Talos' host) sees them.
+if [[ -n "${LAB_IMAGE:-}" ]]; then
+  NODE_FRR_DIR=/var/lib/talos-frr/frr
+else
+  NODE_FRR_DIR=/etc/frr
+fi
+
 prepare_env_file() {
-  NODE_ENV="$LAB_WORK/node.env"
+  if [[ -n "${LAB_IMAGE:-}" ]]; then
+    # The live env-file directory the service definition mounts read-only.
+    NODE_ENV=/var/lib/talos-frr/env/talos-frr.env
+    mkdir -p "$(dirname "$NODE_ENV")"
+  else
+    NODE_ENV="$LAB_WORK/node.env"
+  fi
   cp "$LAB_E2E_DIR/scenarios/$1.env" "$NODE_ENV"
   load_settings "$NODE_ENV"
 }
@@ -42,14 +57,18 @@ start_product() {
   PRODUCT_RUNS=$((PRODUCT_RUNS + 1))
   PRODUCT_LOG="$LAB_WORK/entrypoint-$PRODUCT_RUNS.log"
   PRODUCT_T0="$(now_seconds)"
-  log "product: starting run $PRODUCT_RUNS: $LAB_PRODUCT run --env-file $NODE_ENV"
-  # shellcheck disable=SC2086 # LAB_PRODUCT is a command line, e.g. "java -jar X"
-  env TALOSFRR_FRR_CONF_DIR=/etc/frr \
-      TALOSFRR_FRR_DAEMON_DIR=/usr/lib/frr \
-      TALOSFRR_FRR_RUN_DIR=/var/run/frr \
-      TALOSFRR_FRR_VTYSH=/usr/bin/vtysh \
-      "${PRODUCT_ENV[@]}" \
-      $LAB_PRODUCT run --env-file "$NODE_ENV" >"$PRODUCT_LOG" 2>&1 &
+  if [[ -n "${LAB_IMAGE:-}" ]]; then
+    local -a config=(--env "TALOSFRR_ENV_FILE=$NODE_ENV") e
+    for e in "${PRODUCT_ENV[@]}"; do config+=(--env "$e"); done
+    log "product: starting run $PRODUCT_RUNS: the image's service, ${config[*]}"
+    # shellcheck disable=SC2086 # LAB_PRODUCT is a command line: the runner and the image
+    $LAB_PRODUCT "${config[@]}" >"$PRODUCT_LOG" 2>&1 &
+  else
+    log "product: starting run $PRODUCT_RUNS: $LAB_PRODUCT run --env-file $NODE_ENV"
+    # shellcheck disable=SC2086 # LAB_PRODUCT is a command line, e.g. "java -jar X"
+    env "${PRODUCT_ENV[@]}" \
+        $LAB_PRODUCT run --env-file "$NODE_ENV" >"$PRODUCT_LOG" 2>&1 &
+  fi
   PRODUCT_PID=$!
 }
 

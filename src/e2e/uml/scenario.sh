@@ -53,7 +53,7 @@ scenario_killed_boot() {
   start_product
   if wait_for "$FIRST_ROUTE_TIMEOUT" "the VRF from the first run" ip link show "$VRF_METALLB"; then
     kill_product
-    info killed-at "$(seconds_since "$PRODUCT_T0") s: vrf $( [[ -n "$(vrf_table)" ]] && echo yes || echo no), veth $(ip link show veth-frr >/dev/null 2>&1 && echo yes || echo no), frr.conf $( [[ -e /etc/frr/frr.conf ]] && echo yes || echo no)"
+    info killed-at "$(seconds_since "$PRODUCT_T0") s: vrf $( [[ -n "$(vrf_table)" ]] && echo yes || echo no), veth $(ip link show veth-frr >/dev/null 2>&1 && echo yes || echo no), frr.conf $( [[ -e "$NODE_FRR_DIR/frr.conf" ]] && echo yes || echo no)"
   else
     fail killed-boot "the first run never created $VRF_METALLB"
     kill_product
@@ -176,7 +176,8 @@ collect_logs() {
   cp -r "$LAB_WORK/." "$out/" 2>/dev/null || true
   mkdir -p "$out/frr-logs" "$out/etc-frr"
   cp -r /var/log/frr/. "$out/frr-logs/" 2>/dev/null || true
-  cp -r /etc/frr/. "$out/etc-frr/" 2>/dev/null || true
+  cp -r "$NODE_FRR_DIR/." "$out/etc-frr/" 2>/dev/null || true
+  cp "$NODE_ENV" "$out/node.env" 2>/dev/null || true
 }
 
 main() {

@@ -35,24 +35,28 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Checks target/extension (built by packaging/build-extension.sh in `mvn package`) the way Talos loads
- * and validates a system extension (siderolabs/talos pkg/machinery/extensions and its services
- * package), then starts the launcher on the bundled runtime.
+ * Checks the extension image that `mvn package` built (packaging/build-image.sh) for this machine's
+ * architecture: unpacks the OCI archive as an image puller would, checks its one layer the way Talos
+ * loads and validates a system extension (siderolabs/talos pkg/machinery/extensions and its services
+ * package), then runs programs chrooted in the read-only container root.
  */
-class ExtensionTreeIT {
+class ImageIT {
 
     private static final String NAME = "talos-frr";
-    private static final Path EXTENSION = Path.of("target", "extension");
-    private static final Path ROOTFS = EXTENSION.resolve("rootfs");
-    private static final Path SERVICE_FILE = ROOTFS.resolve("usr/local/etc/containers/" + NAME + ".yaml");
+    private static final Path IMAGE_DIR = Path.of("target", "image");
+    private static final Pattern DIGEST = Pattern.compile("\"digest\"\\s*:\\s*\"sha256:([0-9a-f]{64})\"");
+    private static String arch;
+    private static Path extension;
+    private static Path rootfs;
+    private static Path serviceFile;
     /** Talos runs the service with this directory as its container root. */
-    private static final Path CONTAINER = ROOTFS.resolve("usr/local/lib/containers/" + NAME);
-    private static final Path APP = CONTAINER.resolve("usr/local/lib/" + NAME);
-    private static final Path LAUNCHER = CONTAINER.resolve("usr/local/bin/" + NAME);
+    private static Path container;
+    private static Path app;
+    private static Path launcher;
 
     /** Fields of services.Spec and its parts; Talos ignores unknown keys, so a typo would pass silently. */
     private static final Set<String> SPEC_KEYS = Set.of("name", "container", "depends", "restart", "logToConsole");
-    private static final Set<String> CONTAINER_KEYS = Set.of("entrypoint", "environment", "environmentFile", "args", "mounts", "security");
+    private static final Set<String> container_KEYS = Set.of("entrypoint", "environment", "environmentFile", "args", "mounts", "security");
     private static final Set<String> SECURITY_KEYS = Set.of("writeableSysfs", "maskedPaths", "readonlyPaths", "writeableRootfs", "rootfsPropagation");
     private static final Set<String> DEPENDENCY_KEYS = Set.of("service", "path", "network", "time", "configuration");
     private static final Set<String> NETWORK_STATUSES = Set.of("addresses", "connectivity", "hostname", "etcfiles");
@@ -62,20 +66,42 @@ class ExtensionTreeIT {
     private static final Pattern CONSTRAINT_TERM = Pattern.compile("(>=|<=|!=|==|=|>|<)?\\s*v?(\\d+)\\.(\\d+)\\.(\\d+)");
 
     @BeforeAll
-    static void extensionTreeWasBuilt() {
-        assertTrue(Files.isDirectory(EXTENSION), EXTENSION.toAbsolutePath() + " is missing: `mvn package` builds it");
+    static void unpackTheImage() throws Exception {
+        arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> throw new IllegalStateException("no image for " + System.getProperty("os.arch"));
+        };
+        Path archive = archive(".tar");
+        assertTrue(Files.isRegularFile(archive), archive.toAbsolutePath() + " is missing: `mvn package` builds it");
+        Path unpacked = IMAGE_DIR.resolve("unpacked-" + arch);
+        run(List.of("rm", "-rf", unpacked.toString()));
+        Path layout = Files.createDirectories(unpacked.resolve("oci"));
+        run(List.of("tar", "-xf", archive.toString(), "-C", layout.toString()));
+        List<String> manifests = digests(Files.readString(layout.resolve("index.json")));
+        assertEquals(1, manifests.size(), "the archive's index names one image");
+        String manifest = Files.readString(blob(layout, manifests.get(0)));
+        List<String> layers = digests(manifest.substring(manifest.indexOf("\"layers\"")));
+        assertEquals(1, layers.size(), "a Talos extension image has exactly one layer");
+        extension = Files.createDirectories(unpacked.resolve("layer"));
+        run(List.of("tar", "-xf", blob(layout, layers.get(0)).toString(), "-C", extension.toString()));
+        rootfs = extension.resolve("rootfs");
+        serviceFile = rootfs.resolve("usr/local/etc/containers/" + NAME + ".yaml");
+        container = rootfs.resolve("usr/local/lib/containers/" + NAME);
+        app = container.resolve("usr/local/lib/" + NAME);
+        launcher = container.resolve("usr/local/bin/" + NAME);
     }
 
     @Test
     void holdsOnlyTheManifestAndTheRootfsAtTheTop() throws IOException {
-        try (Stream<Path> top = Files.list(EXTENSION)) {
+        try (Stream<Path> top = Files.list(extension)) {
             assertEquals(Set.of("manifest.yaml", "rootfs"), top.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }
 
     @Test
     void manifestNamesTheExtensionWithTheProjectVersion() throws IOException {
-        Map<String, Object> manifest = yaml(EXTENSION.resolve("manifest.yaml"));
+        Map<String, Object> manifest = yaml(extension.resolve("manifest.yaml"));
         assertEquals("v1alpha1", manifest.get("version"), "Talos loads manifest version v1alpha1 only");
         Map<String, Object> metadata = map(manifest.get("metadata"), "metadata");
         assertEquals(Set.of("name", "version", "author", "description", "compatibility"), metadata.keySet());
@@ -87,7 +113,7 @@ class ExtensionTreeIT {
 
     @Test
     void manifestTalosConstraintAdmitsCurrentTalosAndRefusesTooOldOnes() throws IOException {
-        Map<String, Object> metadata = map(yaml(EXTENSION.resolve("manifest.yaml")).get("metadata"), "metadata");
+        Map<String, Object> metadata = map(yaml(extension.resolve("manifest.yaml")).get("metadata"), "metadata");
         Map<String, Object> talos = map(map(metadata.get("compatibility"), "compatibility").get("talos"), "compatibility.talos");
         String constraint = string(talos.get("version"), "compatibility.talos.version");
         assertTrue(satisfies(constraint, 1, 8, 0), constraint + " should admit v1.8.0");
@@ -98,9 +124,9 @@ class ExtensionTreeIT {
     @Test
     void rootfsHoldsOnlyFilesUnderUsrLocalAndNoSpecialOrWorldWritableOnes() throws IOException {
         List<String> errors = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(ROOTFS)) {
+        try (Stream<Path> all = Files.walk(rootfs)) {
             all.forEach(p -> {
-                String inImage = "/" + ROOTFS.relativize(p);
+                String inImage = "/" + rootfs.relativize(p);
                 try {
                     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
                     if (perms.contains(PosixFilePermission.OTHERS_WRITE) && !Files.isSymbolicLink(p)) {
@@ -123,10 +149,10 @@ class ExtensionTreeIT {
 
     @Test
     void serviceDefinitionFollowsTalosExtensionServiceSchema() throws IOException {
-        try (Stream<Path> defs = Files.list(SERVICE_FILE.getParent())) {
-            assertEquals(List.of(SERVICE_FILE.getFileName().toString()), defs.map(p -> p.getFileName().toString()).toList());
+        try (Stream<Path> defs = Files.list(serviceFile.getParent())) {
+            assertEquals(List.of(serviceFile.getFileName().toString()), defs.map(p -> p.getFileName().toString()).toList());
         }
-        Map<String, Object> spec = yaml(SERVICE_FILE);
+        Map<String, Object> spec = yaml(serviceFile);
         List<String> errors = new ArrayList<>();
         unknownKeys(spec, SPEC_KEYS, "", errors);
         String name = string(spec.get("name"), "name");
@@ -139,7 +165,7 @@ class ExtensionTreeIT {
             errors.add("restart must be always (FRR comes back after a crash), got " + spec.get("restart"));
         }
         Map<String, Object> container = map(spec.get("container"), "container");
-        unknownKeys(container, CONTAINER_KEYS, "container.", errors);
+        unknownKeys(container, container_KEYS, "container.", errors);
         unknownKeys(map(container.get("security"), "container.security"), SECURITY_KEYS, "container.security.", errors);
         for (Object env : list(container.getOrDefault("environment", List.of()), "container.environment")) {
             if (!(env instanceof String s) || !s.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
@@ -178,16 +204,16 @@ class ExtensionTreeIT {
 
     @Test
     void serviceKeepsTheContainerRootReadOnly() throws IOException {
-        Map<String, Object> security = map(map(yaml(SERVICE_FILE).get("container"), "container").get("security"), "container.security");
+        Map<String, Object> security = map(map(yaml(serviceFile).get("container"), "container").get("security"), "container.security");
         assertEquals(false, security.get("writeableRootfs"));
     }
 
     @Test
     void serviceEntrypointIsTheLauncherAndExecutableInTheContainerRoot() throws IOException {
-        String entrypoint = string(map(yaml(SERVICE_FILE).get("container"), "container").get("entrypoint"), "container.entrypoint");
+        String entrypoint = string(map(yaml(serviceFile).get("container"), "container").get("entrypoint"), "container.entrypoint");
         assertTrue(entrypoint.startsWith("/"), "entrypoint " + entrypoint + " is resolved in the container root; write it absolute");
-        Path inTree = CONTAINER.resolve(entrypoint.substring(1));
-        assertEquals(LAUNCHER, inTree);
+        Path inTree = container.resolve(entrypoint.substring(1));
+        assertEquals(launcher, inTree);
         assertTrue(Files.isRegularFile(inTree) && Files.isExecutable(inTree), inTree + " is not an executable file");
         assertTrue(Files.readString(inTree).startsWith("#!/bin/sh\n"), "the launcher is a POSIX sh script");
     }
@@ -195,7 +221,7 @@ class ExtensionTreeIT {
     @Test
     void everyMountIsAnAbsoluteBindWithAMountPointAndACommentSayingWhy() throws IOException {
         List<String> errors = new ArrayList<>();
-        List<Object> mounts = list(map(yaml(SERVICE_FILE).get("container"), "container").get("mounts"), "container.mounts");
+        List<Object> mounts = list(map(yaml(serviceFile).get("container"), "container").get("mounts"), "container.mounts");
         assertFalse(mounts.isEmpty());
         for (Object m : mounts) {
             Map<String, Object> mount = map(m, "mount");
@@ -212,11 +238,11 @@ class ExtensionTreeIT {
             if (options.contains("ro") == options.contains("rw")) {
                 errors.add("say ro or rw, once: " + mount);
             }
-            if (!destination.startsWith("/dev/") && !Files.isDirectory(CONTAINER.resolve(destination.substring(1)))) {
+            if (!destination.startsWith("/dev/") && !Files.isDirectory(container.resolve(destination.substring(1)))) {
                 errors.add("no mount point " + destination + " in the read-only container root");
             }
         }
-        List<String> lines = Files.readAllLines(SERVICE_FILE);
+        List<String> lines = Files.readAllLines(serviceFile);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).trim().startsWith("- source:") && !lines.get(i - 1).trim().startsWith("#")) {
                 errors.add("mount at line " + (i + 1) + " has no comment above it");
@@ -228,7 +254,7 @@ class ExtensionTreeIT {
     @Test
     void serviceMountsAHostDirectoryForLiveEnvFilesAndAWritableLogDirectoryForFrrReload() throws IOException {
         Map<String, Map<String, Object>> byDestination = new HashMap<>();
-        for (Object m : list(map(yaml(SERVICE_FILE).get("container"), "container").get("mounts"), "container.mounts")) {
+        for (Object m : list(map(yaml(serviceFile).get("container"), "container").get("mounts"), "container.mounts")) {
             Map<String, Object> mount = map(m, "mount");
             byDestination.put(string(mount.get("destination"), "mount.destination"), mount);
         }
@@ -242,24 +268,24 @@ class ExtensionTreeIT {
         assertTrue(log != null, "no mount for frr-reload.py's log directory /var/log/frr");
         assertTrue(list(log.get("options"), "mount.options").contains("rw"), "/var/log/frr must be writable");
         // The default env file stays where an ExtensionServiceConfig configFiles entry mounts it.
-        assertFalse(Files.readString(SERVICE_FILE).lines().anyMatch(l -> l.trim().startsWith("- TALOSFRR_ENV_FILE=")),
+        assertFalse(Files.readString(serviceFile).lines().anyMatch(l -> l.trim().startsWith("- TALOSFRR_ENV_FILE=")),
                 "the service definition must not move the default env file");
     }
 
     @Test
     void launcherIsMode0755() throws IOException {
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(LAUNCHER)));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(launcher)));
     }
 
     @Test
     void libHoldsExactlyTheJarsTheManifestClassPathNamesAndNoTestArtifacts() throws IOException {
         String classPath;
-        try (JarFile jar = new JarFile(APP.resolve(NAME + ".jar").toFile())) {
+        try (JarFile jar = new JarFile(app.resolve(NAME + ".jar").toFile())) {
             classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
         }
         Set<String> named = new TreeSet<>(Arrays.asList(classPath.trim().split("\\s+")));
         Set<String> present;
-        try (Stream<Path> lib = Files.list(APP.resolve("lib"))) {
+        try (Stream<Path> lib = Files.list(app.resolve("lib"))) {
             present = lib.map(p -> "lib/" + p.getFileName()).collect(Collectors.toCollection(TreeSet::new));
         }
         Set<String> extra = new TreeSet<>(present);
@@ -268,8 +294,8 @@ class ExtensionTreeIT {
         missing.removeAll(present);
         assertEquals("extra [] missing []", "extra " + extra + " missing " + missing, "lib/ against the jar's Class-Path");
         List<String> testArtifacts;
-        try (Stream<Path> all = Files.walk(CONTAINER)) {
-            testArtifacts = all.map(p -> CONTAINER.relativize(p).toString())
+        try (Stream<Path> all = Files.walk(container)) {
+            testArtifacts = all.map(p -> container.relativize(p).toString())
                     .filter(p -> p.matches(".*(-tests?|-sources|-javadoc)\\.jar|.*/(junit|camel-test|opentest4j|apiguardian)[^/]*\\.jar|.*\\.java|.*test-classes.*|.*/fakes/.*"))
                     .toList();
         }
@@ -278,7 +304,7 @@ class ExtensionTreeIT {
 
     @Test
     void runtimeHoldsTheModulesTheApplicationNeedsAndNoDevelopmentTools() throws IOException {
-        Path runtime = APP.resolve("runtime");
+        Path runtime = app.resolve("runtime");
         Properties release = new Properties();
         try (InputStream in = Files.newInputStream(runtime.resolve("release"))) {
             release.load(in);
@@ -296,35 +322,114 @@ class ExtensionTreeIT {
     }
 
     @Test
-    void launcherPlansTheExampleNodeOnTheBundledRuntimeAndWritesNothing(@TempDir Path temp) throws Exception {
-        Path confDir = Files.createDirectories(temp.resolve("frr"));
-        Path runDir = Files.createDirectories(temp.resolve("run"));
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(),
-                "plan", "--env-file", APP.resolve("conf/example.env").toAbsolutePath().toString());
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        pb.environment().put("TALOSFRR_FRR_CONF_DIR", confDir.toString());
-        pb.environment().put("TALOSFRR_FRR_RUN_DIR", runDir.toString());
-        pb.environment().put("TALOSFRR_JAVA_OPTS", "-XshowSettings:properties");
-        pb.redirectOutput(temp.resolve("stdout").toFile()).redirectError(temp.resolve("stderr").toFile());
-        Process process = pb.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("plan did not finish in 180 s");
+    void containerRootHoldsNoPackageManagerDocumentationOrHeaders() {
+        for (String absent : List.of("var/lib/dpkg", "var/lib/apt", "var/cache/apt", "usr/bin/dpkg", "usr/bin/apt-get",
+                "usr/share/doc", "usr/share/man", "usr/share/locale", "usr/share/info", "usr/include")) {
+            assertFalse(Files.exists(container.resolve(absent), LinkOption.NOFOLLOW_LINKS), "the container root carries /" + absent);
         }
-        String out = Files.readString(temp.resolve("stdout"), StandardCharsets.UTF_8);
-        String err = Files.readString(temp.resolve("stderr"), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), "plan failed:\n" + err);
-        Matcher javaHome = Pattern.compile("java\\.home = (\\S+)").matcher(err);
-        assertTrue(javaHome.find(), "the JVM did not report java.home:\n" + err);
-        assertEquals(APP.resolve("runtime").toRealPath(), Path.of(javaHome.group(1)).toRealPath());
-        assertTrue(out.contains("router bgp 65010"), "plan did not print the example node's FRR config:\n" + out);
-        try (Stream<Path> written = Stream.concat(Files.list(confDir), Files.list(runDir))) {
-            assertEquals(List.of(), written.toList(), "plan wrote files");
+    }
+
+    @Test
+    void everyElfFileIsForThisArchitectureAndFindsItsLibrariesInTheContainerRoot() throws Exception {
+        Result check = run(List.of("packaging/image/check-root.sh", arch, container.toString()));
+        assertEquals(0, check.exit(), "check-root.sh failed:\n" + check.output());
+    }
+
+    @Test
+    void packageListNamesDebianFrr103() throws IOException {
+        List<String> packages = Files.readAllLines(archive(".packages.txt"));
+        assertTrue(packages.stream().anyMatch(l -> l.matches("frr 10\\.3[-.+~\\w]* " + arch)), "no FRR 10.3 in " + packages);
+        assertTrue(packages.stream().anyMatch(l -> l.startsWith("openjdk-25-jdk-headless ")), "the JDK jlink used is not listed");
+    }
+
+    @Test
+    void bgpdInTheContainerRootIsFrr103(@TempDir Path temp) throws Exception {
+        Result version = inContainer(temp, "/usr/lib/frr/bgpd", "--version");
+        assertEquals(0, version.exit(), version.output());
+        assertTrue(version.output().contains("bgpd version 10.3"), version.output());
+    }
+
+    @Test
+    void frrReloadRunsOnTheContainersPythonAndVtysh(@TempDir Path temp) throws Exception {
+        Files.copy(Path.of("src/test/resources/golden/ipv6-p2p/frr.conf"), temp.resolve("running.conf"));
+        Files.copy(Path.of("src/test/resources/golden/bfd-disabled/frr.conf"), temp.resolve("candidate.conf"));
+        Result test = inContainer(temp, "/usr/lib/frr/frr-reload.py", "--test", "--stdout", "--input", "/tmp/running.conf", "/tmp/candidate.conf");
+        assertEquals(0, test.exit(), test.output());
+        assertTrue(test.output().matches("(?s).*Lines To Delete.*neighbor FABRIC bfd.*"), "BFD off is not a deleted line:\n" + test.output());
+        Files.delete(temp.resolve("running.conf"));
+        Files.delete(temp.resolve("candidate.conf"));
+    }
+
+    @Test
+    void launcherPlansTheExampleNodeOnTheBundledRuntimeAndWritesNothing(@TempDir Path temp) throws Exception {
+        Result plan = inContainer(temp, "/usr/bin/env", "-i", "PATH=" + servicePath(), "TALOSFRR_JAVA_OPTS=-XshowSettings:properties",
+                "/usr/local/bin/" + NAME, "plan", "--env-file", "/usr/local/lib/" + NAME + "/conf/example.env");
+        assertEquals(0, plan.exit(), "plan failed:\n" + plan.output());
+        Matcher javaHome = Pattern.compile("java\\.home = (\\S+)").matcher(plan.output());
+        assertTrue(javaHome.find(), "the JVM did not report java.home:\n" + plan.output());
+        assertEquals("/usr/local/lib/" + NAME + "/runtime", javaHome.group(1));
+        assertTrue(plan.output().contains("router bgp 65010"), "plan did not print the example node's FRR config:\n" + plan.output());
+        try (Stream<Path> written = Files.list(temp)) {
+            assertEquals(List.of(), written.toList(), "plan wrote into /tmp");
         }
     }
 
     // --- helpers ---
+
+    private record Result(int exit, String output) {}
+
+    private static Path archive(String suffix) throws IOException {
+        return IMAGE_DIR.resolve(NAME + "-" + projectVersion() + "-" + arch + suffix);
+    }
+
+    private static List<String> digests(String json) {
+        Matcher m = DIGEST.matcher(json);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static Path blob(Path layout, String digest) {
+        return layout.resolve("blobs/sha256/" + digest);
+    }
+
+    private static String servicePath() throws IOException {
+        for (Object env : list(map(yaml(serviceFile).get("container"), "container").get("environment"), "container.environment")) {
+            if (env instanceof String s && s.startsWith("PATH=")) {
+                return s.substring("PATH=".length());
+            }
+        }
+        return fail("the service definition sets no PATH");
+    }
+
+    /**
+     * COMMAND chrooted in the container root as Talos runs it: the root bound read-only, /proc and /sys mounted,
+     * TMP at /tmp; in a user namespace when not root.
+     */
+    private static Result inContainer(Path tmp, String... command) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("unshare"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            argv.add("-r");
+        }
+        argv.addAll(List.of("-m", "-p", "-f", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && mount -t proc proc \"$0/proc\" && mount --rbind /sys \"$0/sys\""
+                        + " && mount --bind \"$1\" \"$0/tmp\" && r=\"$0\" && shift && exec chroot \"$r\" \"$@\"",
+                container.toAbsolutePath().toString(), tmp.toAbsolutePath().toString()));
+        argv.addAll(List.of(command));
+        return run(argv);
+    }
+
+    private static Result run(List<String> argv) throws Exception {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(argv + " did not finish in 180 s");
+        }
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
 
     private static boolean satisfies(String constraint, int major, int minor, int patch) {
         boolean any = false;
