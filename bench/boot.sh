@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 #
-# bench/boot.sh - the talos-frr boot (SPEC.md section 3, steps 1-8) as a plain bash script, written
+# bench/boot.sh - the talos-frr boot (docs/design.md, boot steps 1-8) as a plain bash script, written
 # only as a yardstick for bench/run.sh: what does the same work cost without a JVM and Camel?
 # It is not the product (Talos has no shell) and has no watch, health or supervision (step 9).
 #
@@ -9,7 +9,7 @@
 #   bench/boot.sh plan  [--env-file PATH]   print what run would do, in `talos-frr plan`'s format
 #
 # Same settings as the Java program (conf/application.properties defaults, TALOSFRR_* overrides),
-# same validation (SPEC.md section 2), same `ip` calls (state read with `ip -json` + jq before each
+# same validation (docs/design.md, "Configuration"), same `ip` calls (state read with `ip -json` + jq before each
 # network step, then only the commands still needed), same rendered files, same `vtysh --dryrun`
 # check, same frrinit.sh / vtysh calls. Needs bash >= 4, jq, coreutils; on a real host ip(8) and FRR.
 # Exit: 0 booted, 2 invalid configuration (host untouched), 1 anything else.
@@ -19,18 +19,18 @@ set -o pipefail
 
 # ---------------------------------------------------------------- settings
 IP_CMD=${TALOSFRR_IP_COMMAND:-ip}
-FRR_CONF_DIR=${TALOSFRR_FRR_CONF_DIR:-/usr/local/etc/frr}
-FRR_DAEMON_DIR=${TALOSFRR_FRR_DAEMON_DIR:-/usr/local/sbin}
+FRR_CONF_DIR=${TALOSFRR_FRR_CONF_DIR:-/etc/frr}
+FRR_DAEMON_DIR=${TALOSFRR_FRR_DAEMON_DIR:-/usr/lib/frr}
 FRR_RUN_DIR=${TALOSFRR_FRR_RUN_DIR:-/var/run/frr}
 FRR_STATE_DIRS=${TALOSFRR_FRR_STATE_DIRS:-$FRR_RUN_DIR,/var/lib/frr,/var/tmp/frr}
-FRR_VTYSH=${TALOSFRR_FRR_VTYSH:-/usr/local/bin/vtysh}
+FRR_VTYSH=${TALOSFRR_FRR_VTYSH:-/usr/bin/vtysh}
 FRR_RELOAD=${TALOSFRR_FRR_RELOAD_SCRIPT:-$FRR_DAEMON_DIR/frr-reload.py}
 FRR_USER=${TALOSFRR_FRR_USER:-frr}
 FRR_START_WAIT_ATTEMPTS=${TALOSFRR_FRR_START_WAIT_ATTEMPTS:-80}
 SYSFS_NET=${TALOSFRR_SYSFS_NET_DIR:-/sys/class/net}
 PORTS_WAIT_SECONDS=${TALOSFRR_PORTS_WAIT_SECONDS:-60}
 EXEC_TIMEOUT_S=$(( ${TALOSFRR_EXEC_TIMEOUT_MS:-10000} / 1000 ))
-FRR_TIMEOUT_S=$(( ${TALOSFRR_FRR_START_TIMEOUT_MS:-60000} / 1000 ))
+FRR_TIMEOUT_S=$(( ${TALOSFRR_FRR_COMMAND_TIMEOUT_MS:-60000} / 1000 ))
 RETRY_HOST_ATTEMPTS=${TALOSFRR_RETRY_HOST_ATTEMPTS:-5}
 RETRY_HOST_FIRST_MS=${TALOSFRR_RETRY_HOST_FIRST_DELAY_MS:-200}
 RETRY_FRR_ATTEMPTS=${TALOSFRR_RETRY_FRR_ATTEMPTS:-3}

@@ -30,8 +30,9 @@ readonly JDK=openjdk-25
 # Where the application lives in the container root; the service definition's entrypoint is
 # /usr/local/bin/talos-frr.
 readonly APP_DIR=usr/local/lib/talos-frr
-# Beyond what jdeps finds: sun.misc.Signal (SIGTERM), JMX (camel-management), the health server.
-readonly EXTRA_MODULES=jdk.unsupported,java.management,jdk.management,jdk.httpserver
+# Beyond what jdeps finds: sun.misc.Signal (SIGTERM), JMX (camel-management), the local JMX agent
+# that `jconsole <pid>` and other attaching clients start (jdk.management.agent), the health server.
+readonly EXTRA_MODULES=jdk.unsupported,java.management,jdk.management,jdk.management.agent,jdk.httpserver
 # java.desktop comes in for java.beans (Camel's and Velocity's bean introspection), which loads no
 # native library; its AWT, font, image and sound libraries need X11 and friends, which the image
 # does not have, so they are left out; and so are the debug symbols Debian ships in its jmods.

@@ -310,7 +310,7 @@ class ImageIT {
             release.load(in);
         }
         Set<String> modules = Set.of(release.getProperty("MODULES").replace("\"", "").split(" "));
-        for (String needed : List.of("java.base", "jdk.unsupported", "java.management", "jdk.management", "jdk.httpserver")) {
+        for (String needed : List.of("java.base", "jdk.unsupported", "java.management", "jdk.management", "jdk.management.agent", "jdk.httpserver")) {
             assertTrue(modules.contains(needed), "runtime lacks " + needed + ": " + modules);
         }
         for (String devOnly : List.of("jdk.compiler", "jdk.jlink", "jdk.jdeps", "jdk.jshell", "jdk.crypto.ec", "jdk.localedata")) {
