@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # bench/real-host.sh - runs bench/boot.sh (and, for comparison, the Java program) against a real
-# kernel and the real FRR (Debian layout), inside User-Mode Linux (SPEC.md section 7): VRF, veth,
+# kernel and the real FRR (Debian layout), inside User-Mode Linux (docs/design.md, "The lab"): VRF, veth,
 # rule and FRR for real, a dummy device standing in for the fabric port. Checks the result, checks
 # that a second boot changes nothing, and prints both programs' start-up there.
 #
 #   bench/real-host.sh [JAR]      (default target/talos-frr.jar; needs user-mode-linux, frr, jq)
 #
-# Inside UML a JVM starts slowly (SPEC.md: ~2 s for java -version): the figures are for the ratio.
+# Inside UML a JVM starts slowly (about 2 s for java -version there): the figures are for the ratio.
 set -u
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root
 

@@ -64,7 +64,7 @@ readonly PRUNE=(
   etc/apt etc/dpkg etc/alternatives etc/skel etc/profile.d etc/kernel etc/binfmt.d etc/credstore
   etc/credstore.encrypted etc/modules-load.d etc/tmpfiles.d etc/xdg etc/selinux etc/ssh etc/frr
   'dev/*' var/lib/dpkg var/lib/apt var/cache var/log var/lib/systemd var/mail var/spool var/backups
-  # FRR daemons talos-frr never starts (SPEC: zebra, bgpd, staticd, bfdd, mgmtd, watchfrr).
+  # FRR daemons talos-frr never starts (docs/design.md, boot step 8: zebra, bgpd, staticd, bfdd, mgmtd, watchfrr).
   usr/lib/frr/babeld usr/lib/frr/eigrpd usr/lib/frr/fabricd usr/lib/frr/isisd usr/lib/frr/ldpd
   usr/lib/frr/nhrpd usr/lib/frr/ospf6d usr/lib/frr/ospfd usr/lib/frr/pathd usr/lib/frr/pbrd
   usr/lib/frr/pim6d usr/lib/frr/pimd usr/lib/frr/ripd usr/lib/frr/ripngd usr/lib/frr/vrrpd

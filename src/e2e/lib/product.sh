@@ -8,7 +8,7 @@ PRODUCT_RUNS=0
 PRODUCT_ENV=()
 
 # Reads the settings the lab itself needs (speaker, checks) from the env
-# file, with the defaults of SPEC.md section 2.
+# file, with the defaults of docs/design.md, "Configuration".
 load_settings() {
   local f="$1"
   FE_MACS="$(env_value "$f" FE_MACS "")"

@@ -14,9 +14,6 @@ import org.apache.camel.main.SimpleMainShutdownStrategy;
 /** The extension entrypoint: parses the command line and hands over to Camel Main and the routes. */
 public final class TalosFrr {
 
-    /** Exit status for a configuration the program refuses (SPEC.md section 2). */
-    public static final int EXIT_CONFIG = 2;
-
     private TalosFrr() {
     }
 
@@ -31,7 +28,7 @@ public final class TalosFrr {
         } catch (IllegalArgumentException e) {
             System.err.println("talos-frr: " + e.getMessage());
             System.err.print(CommandLine.USAGE);
-            return EXIT_CONFIG;
+            return CommandLine.EXIT_CONFIG;
         }
         if (cli.mode() == CommandLine.Mode.HELP) {
             launch.out().print(CommandLine.USAGE);

@@ -9,6 +9,9 @@ public record CommandLine(Mode mode, Optional<Path> envFile, boolean once) {
 
     public enum Mode { RUN, PLAN, HELP }
 
+    /** Exit status for a configuration or command line the program refuses (README, "Commands"). */
+    public static final int EXIT_CONFIG = 2;
+
     public static final String USAGE = """
             usage: talos-frr [run [--once] | plan] [--env-file PATH]
               run    boot the node (VRF, veth, rule, FRR) and stay up: the extension entrypoint (default)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.app;
 
-import io.talosfrr.TalosFrr;
 import io.talosfrr.config.ConfigurationException;
 import io.talosfrr.frr.ExecOutput;
+import io.talosfrr.health.ApplyStatus;
+import io.talosfrr.health.ApplyStatusStore;
 import io.talosfrr.health.Observability;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,7 +186,7 @@ public final class Lifecycle extends MainListenerSupport {
         applyStatus.record(ApplyStatus.failure("boot", rootMessage(cause)));
         if (cause instanceof ConfigurationException config) {
             LOG.error("load-config: {}; nothing on the host was changed", config.getMessage());
-            exitCode.set(TalosFrr.EXIT_CONFIG);
+            exitCode.set(CommandLine.EXIT_CONFIG);
         } else {
             LOG.error("{}: {}", mode == CommandLine.Mode.PLAN ? "plan-boot" : "boot-node", rootMessage(cause));
             exitCode.set(1);

@@ -2,6 +2,8 @@
 package io.talosfrr.app;
 
 import io.talosfrr.frr.FrrDiff;
+import io.talosfrr.health.ApplyStatus;
+import io.talosfrr.health.ApplyStatusStore;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;

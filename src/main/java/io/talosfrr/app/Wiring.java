@@ -7,6 +7,7 @@ import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.frr.RestartHold;
 import io.talosfrr.frr.RunningConfig;
+import io.talosfrr.health.ApplyStatusStore;
 import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
@@ -47,7 +48,6 @@ final class Wiring {
         registry.bind("applyStatus", applyStatus);
         registry.bind("retryLog", new RetryLog());
         registry.bind("liveApply", new LiveApply(applyStatus));
-        registry.bind("appliedState", new AppliedState());
         registry.bind("restartHold", new RestartHold(settings.restartStamp(), Clock.systemUTC()));
         registry.bind("planReport", new PlanReport(launch.out()));
 
@@ -60,6 +60,8 @@ final class Wiring {
                 .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false));
         context.getComponent("velocity", VelocityComponent.class)
                 .setVelocityEngine(TemplateEngine.create(settings.templatesDir()));
-        return Observability.bind(context, settings.frrRunDir(), frrDaemons, applyStatus, runningConfig);
+        Observability observability = Observability.bind(context, settings.frrRunDir(), frrDaemons, applyStatus, runningConfig);
+        registry.bind("appliedState", new AppliedState(observability::applied));
+        return observability;
     }
 }

@@ -3,7 +3,7 @@ package io.talosfrr.config;
 
 import java.util.List;
 
-/** The environment variables that describe the node (SPEC.md section 2). */
+/** The environment variables that describe the node (docs/design.md, "Configuration"). */
 public final class EnvKeys {
     public static final String NODE_IP = "NODE_IP";
     public static final String ASN_LOCAL = "ASN_LOCAL";

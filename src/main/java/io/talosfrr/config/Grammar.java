@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Strict parsers for the value grammars of SPEC.md section 2. Each returns empty when the text
+ * Strict parsers for the value grammars of docs/design.md, "Configuration". Each returns empty when the text
  * does not match, never a partial value; none of them resolves names through DNS.
  */
 final class Grammar {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
-import io.talosfrr.app.ApplyStatus;
-import io.talosfrr.app.ApplyStatusStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: the last apply. A failed boot is down; a failed live change is reported but stays up,
- * because FRR keeps running the configuration applied before it (SPEC.md section 4).
+ * because FRR keeps running the configuration applied before it (docs/design.md, "Live changes").
  */
 public final class LastApplyCheck extends AbstractHealthCheck {
 

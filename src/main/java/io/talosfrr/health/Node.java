@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
-import io.talosfrr.app.ApplyStatusStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
-import io.talosfrr.app.ApplyStatusStore;
+import io.talosfrr.config.NodeConfig;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.RunningConfig;
+import io.talosfrr.net.FabricPorts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issue 5 in one place for Lifecycle: {@link #bind} before the routes are configured (the observer
- * bean, the listener learning the expected state), {@link #start} in `run` mode only (health checks,
+ * bean), {@link #applied} after each full apply (the expected state), {@link #start} in `run` mode only (health checks,
  * the observe-frr route, the HTTP server, the MBean, remote JMX when asked), {@link #stop} at the end.
  */
 public final class Observability {
@@ -32,6 +33,7 @@ public final class Observability {
 
     private final HealthSettings settings;
     private final ExpectedStateStore expected;
+    private final FrrDaemons daemons;
     private final FrrObserver observer;
     private final ApplyStatusStore applies;
     private final RunningConfig runningConfig;
@@ -40,9 +42,10 @@ public final class Observability {
     private JMXConnectorServer remoteJmx;
     private ObjectName mbean;
 
-    private Observability(HealthSettings settings, ExpectedStateStore expected, FrrObserver observer,
+    private Observability(HealthSettings settings, ExpectedStateStore expected, FrrDaemons daemons, FrrObserver observer,
             ApplyStatusStore applies, RunningConfig runningConfig, Clock clock) {
         this.settings = settings;
+        this.daemons = daemons;
         this.runningConfig = runningConfig;
         this.expected = expected;
         this.observer = observer;
@@ -57,8 +60,15 @@ public final class Observability {
         ExpectedStateStore expected = new ExpectedStateStore();
         FrrObserver observer = new FrrObserver(expected, new PidFiles(frrRunDir), new DaemonRestarts(), clock);
         context.getRegistry().bind("frrObserver", observer);
-        context.getManagementStrategy().addEventNotifier(new ExpectedStateListener(expected, daemons, clock));
-        return new Observability(settings, expected, observer, applies, runningConfig, clock);
+        return new Observability(settings, expected, daemons, observer, applies, runningConfig, clock);
+    }
+
+    /**
+     * A configuration applied in full (the boot, or a live change FRR took): health, metrics and the
+     * MBean now expect it. Called by appliedState only, at the end of boot-node and apply-env-file.
+     */
+    public void applied(NodeConfig config, FabricPorts ports) {
+        expected.update(ExpectedState.of(config, ports.names(), daemons.expected(config), clock.instant()));
     }
 
     /** Camel's health registry finds checks bound as beans; only `run` binds them, so `plan` has none. */

@@ -20,7 +20,7 @@ public record FabricPorts(List<FabricPort> found, List<String> missing) {
         return found.stream().map(FabricPort::name).toList();
     }
 
-    /** SPEC.md section 3 step 3: INTERFACE_MTU, else the first fabric port's MTU, else 1500. */
+    /** docs/design.md, boot step 3: INTERFACE_MTU, else the first fabric port's MTU, else 1500. */
     public int effectiveMtu(OptionalInt configured) {
         if (configured.isPresent()) {
             return configured.getAsInt();

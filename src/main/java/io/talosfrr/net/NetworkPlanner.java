@@ -26,7 +26,7 @@ public final class NetworkPlanner {
     /** rt_protos number on our policy rules: unassigned in iproute2's table, so no other tool uses it. */
     public static final String RULE_PROTOCOL = "252";
 
-    /** SPEC.md section 3 step 4: the VRF with its table, up. */
+    /** docs/design.md, boot step 4: the VRF with its table, up. */
     public List<IpCommand> vrf(NodeConfig config, HostState host) {
         String vrf = config.vrfName();
         String table = Long.toString(config.routeTableId());
@@ -55,7 +55,7 @@ public final class NetworkPlanner {
         return commands;
     }
 
-    /** SPEC.md section 3 step 5, links only: the veth pair, enslaved to the VRF, MTU on both ends, up. */
+    /** docs/design.md, boot step 5, links only: the veth pair, enslaved to the VRF, MTU on both ends, up. */
     public List<IpCommand> vethPair(NodeConfig config, int mtu, HostState host) {
         Optional<Link> frr = host.link(VETH_FRR);
         Optional<Link> speaker = host.link(VETH_METALLB);
@@ -90,7 +90,7 @@ public final class NetworkPlanner {
         return commands;
     }
 
-    /** SPEC.md section 3 step 5, addresses: the point-to-point pair, family taken from the address. */
+    /** docs/design.md, boot step 5, addresses: the point-to-point pair, family taken from the address. */
     public List<IpCommand> addresses(NodeConfig config, HostState host) {
         List<IpCommand> commands = new ArrayList<>();
         addAddress(commands, host, VETH_FRR, config.peerIpFrr(), config.peerPrefix());
@@ -98,7 +98,7 @@ public final class NetworkPlanner {
         return commands;
     }
 
-    /** SPEC.md section 3 step 6: traffic to the FRR end of the pair is looked up in the VRF's table. */
+    /** docs/design.md, boot step 6: traffic to the FRR end of the pair is looked up in the VRF's table. */
     public List<IpCommand> policyRule(NodeConfig config, HostState host) {
         InetAddress to = config.peerIpFrr();
         int full = to.getAddress().length * 8;

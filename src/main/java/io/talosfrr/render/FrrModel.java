@@ -62,7 +62,7 @@ public record FrrModel(
      * The default-VRF instance that peers with every fabric port. {@code bfdControlPlaneCheck}: BFD
      * packets say they share fate with the control plane (C-bit clear), so a leaf configured the
      * same way keeps the node's routes when BFD stops during a graceful restart. {@code held}: the
-     * sessions stay shut while a restarted node waits for the speaker (see routes/start-frr.camel.yaml).
+     * sessions stay shut while a restarted node waits for the speaker (see routes/restart-hold.camel.yaml).
      */
     public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers,
             boolean bfdControlPlaneCheck, boolean held) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
-/** Builds the render model from the validated config and the resolved ports (SPEC.md section 5). */
+/** Builds the render model from the validated config and the resolved ports (docs/design.md, "What FRR is told"). */
 public final class FrrModelFactory {
 
     /** Interfaces whose connected addresses are the node's own, advertised to the fabric. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every broken rule of SPEC.md section 2: named in the message, exit 2, and nothing run on the host. */
+/** Every broken rule of docs/design.md, "Configuration": named in the message, exit 2, and nothing run on the host. */
 class BadConfigurationTest {
 
     private static final String UNSET = null;

@@ -5,8 +5,6 @@ import static io.talosfrr.health.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.talosfrr.app.ApplyStatus;
-import io.talosfrr.app.ApplyStatusStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -4,7 +4,6 @@ package io.talosfrr.health;
 import static io.talosfrr.health.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.talosfrr.app.ApplyStatusStore;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -159,6 +159,42 @@ class LiveChangeTest {
         assertEquals(List.of("link set dev veth-frr mtu 1404", "link set dev veth-metallb mtu 1404"), host.ipChanges());
     }
 
+    String awaitHttp(String path, Predicate<String> body) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = host.http(path);
+            if (body.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never matched; last answer:\n" + last);
+    }
+
+    @Test
+    void keepsHealthMetricsAndTheMBeanOnTheAppliedConfigWhenFrrRejectsAChangeAndMovesThemWhenOneApplies() throws Exception {
+        String fab1 = "interface=\"fab1\"";
+        assertTrue(awaitHttp("/metrics", m -> m.contains("interface=\"fab0\"")).lines().noneMatch(l -> l.contains(fab1)));
+        host.wrapper("vtysh", host.writeScript("vtysh-rejecting", "case \"$1\" in --dryrun) echo '% Unknown command: this line' >&2; exit 1;; esac\n"
+                + "exec '" + FakeHost.PROJECT.resolve("src/test/fakes/vtysh") + "' \"$@\"").toString());
+
+        Files.writeString(envFile, NODE.replace("FE_MACS=02:00:00:00:01:01", "FE_MACS=02:00:00:00:01:01,02:00:00:00:01:02"));
+        String rejected = awaitHttp("/metrics", m -> m.contains("talosfrr_last_apply_success{trigger=\"env-file\"} 0"));
+        assertFalse(rejected.contains(fab1), "metrics expect the rejected port:\n" + rejected);
+        String health = host.http("/health");
+        assertFalse(health.contains("fab1"), "health expects the rejected port:\n" + health);
+        assertTrue(health.contains("Unknown command: this line"), "health does not report the rejection:\n" + health);
+        assertFalse(String.join(" ", (String[]) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new javax.management.ObjectName("io.talosfrr:type=Node"), "BgpSessions")).contains("fab1"));
+
+        host.wrapper("vtysh", FakeHost.PROJECT.resolve("src/test/fakes/vtysh").toString());
+        Files.writeString(envFile, NODE.replace("FE_MACS=02:00:00:00:01:01", "FE_MACS=02:00:00:00:01:01,02:00:00:00:01:02") + "# again\n");
+        String applied = awaitHttp("/metrics", m -> m.contains("talosfrr_last_apply_success{trigger=\"env-file\"} 1"));
+        assertTrue(applied.contains(fab1), "metrics do not expect the applied port:\n" + applied);
+        assertTrue(host.http("/health").contains("fab1"), "health does not expect the applied port");
+    }
+
     @Test
     void bringsTheNetworkBackWhenFrrRefusesTheReload() throws Exception {
         host.wrapper("frr-reload.py", host.writeScript("reload-refusing",

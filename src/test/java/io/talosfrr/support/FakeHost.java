@@ -125,6 +125,21 @@ public final class FakeHost {
         return control;
     }
 
+    /** GETs a path of `run`'s health server (/health, /metrics) on 127.0.0.1; the body, whatever the status. */
+    public String http(String path) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                    "http://127.0.0.1:" + settings.getProperty("talosfrr.health.port") + path).toURL().openConnection();
+            try (java.io.InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String output() {
         return lastOutput;
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.app;
+package io.talosfrr.health;
 
 import java.time.Instant;
 import java.util.List;
