@@ -156,12 +156,16 @@ write_manifest() {
   sed "s/{{ \.VERSION }}/$version/" "$HERE/manifest.yaml.tmpl" >"$BUILD/layer/manifest.yaml"
 }
 
-# FRR's daemons drop to the frr user; vtysh's sockets belong to the frrvty group.
-write_users() {
+# FRR's daemons drop to the frr user; vtysh's sockets belong to the frrvty group. vtysh asks PAM
+# (service frr) before it connects: Debian's file permits auth only and leaves account to the
+# distribution's common files, which the image does not have, so each vtysh printed
+# "vtysh_pam: Failed in account validation". Who may connect is decided by the sockets' group.
+write_system_files() {
   local root="$1"
-  mkdir -p "$root/etc"
+  mkdir -p "$root/etc/pam.d"
   printf 'root:x:0:0:root:/root:/bin/sh\nfrr:x:100:101:FRR:/var/run/frr:/usr/sbin/nologin\n' >"$root/etc/passwd"
   printf 'root:x:0:\nfrr:x:101:\nfrrvty:x:102:frr\n' >"$root/etc/group"
+  printf 'auth sufficient pam_permit.so\naccount sufficient pam_permit.so\nsession sufficient pam_permit.so\n' >"$root/etc/pam.d/frr"
 }
 
 # Fixed owners, modes without group/other write, and SOURCE_DATE_EPOCH on every entry.
@@ -219,7 +223,7 @@ main() {
 
   step "container root ($arch) from Debian 13"
   as_root env MIRROR="$IMAGE_MIRROR" "$HERE/image/container-root.sh" "$arch" "$ctr" "$BUILD/root.packages.txt"
-  write_users "$ctr"
+  write_system_files "$ctr"
   local d
   for d in "${MOUNT_POINTS[@]}"; do mkdir -p "$ctr/$d"; done
   # FRR's pid files and sockets are in /run/frr (Debian's build); /var/run is Debian's link to /run,

@@ -72,6 +72,22 @@ start_product() {
   PRODUCT_PID=$!
 }
 
+# stop_leftover_frr: SIGTERM to the node's FRR daemons by their pid files (the leaves' are in
+# subdirectories), then SIGKILL to any still there after 30 s.
+stop_leftover_frr() {
+  local f pids=()
+  for f in /var/run/frr/*.pid; do
+    [[ -e "$f" ]] && pids+=("$(cat "$f")")
+  done
+  ((${#pids[@]})) || return 0
+  log "node: FRR left running by the killed run (pids ${pids[*]}); stopping it"
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  if ! wait_for 30 "the leftover FRR daemons to exit" bash -c 'for p; do kill -0 "$p" 2>/dev/null && exit 1; done; exit 0' _ "${pids[@]}"; then
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
+  rm -f /var/run/frr/*.pid
+}
+
 # reap_product: sets PRODUCT_EXIT to the exit status of the finished run.
 reap_product() {
   PRODUCT_EXIT=0

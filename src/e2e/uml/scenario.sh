@@ -58,6 +58,9 @@ scenario_killed_boot() {
     fail killed-boot "the first run never created $VRF_METALLB"
     kill_product
   fi
+  # A fast first run may already have started FRR, which a SIGKILLed entrypoint cannot stop; the
+  # second run must find it stopped to start it (and be stopped while it does).
+  stop_leftover_frr
   sigterm_during_boot
   boot_and_check
   show_routes

@@ -5,6 +5,7 @@ import io.talosfrr.frr.BgpFirstStop;
 import io.talosfrr.frr.DaemonStarterExec;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
+import io.talosfrr.frr.PidFiles;
 import io.talosfrr.frr.RestartHold;
 import io.talosfrr.frr.RunningConfig;
 import io.talosfrr.health.ApplyStatusStore;
@@ -32,7 +33,6 @@ final class Wiring {
         Registry registry = context.getRegistry();
         FrrFiles frrFiles = new FrrFiles(settings.frrConfDir(), settings.frrUser());
         FrrDaemons frrDaemons = new FrrDaemons(settings.frrDaemonDir(), settings.frrStateDirs(), frrFiles);
-        registry.bind("settings", settings);
         registry.bind("configLoader", new ConfigLoader(launch::env, settings.envFile()));
         registry.bind("portStep", new PortStep(new FabricPortResolver(new SysfsNet(settings.sysfsNetDir())),
                 settings.portWait()));
@@ -41,11 +41,10 @@ final class Wiring {
         registry.bind("frrFiles", frrFiles);
         registry.bind("frrDaemons", frrDaemons);
         registry.bind("daemonStarterExec", new DaemonStarterExec());
-        registry.bind("bgpFirstStop", new BgpFirstStop(settings.frrRunDir(), Duration.ofSeconds(10)));
+        registry.bind("bgpFirstStop", new BgpFirstStop(new PidFiles(settings.frrRunDir()), Duration.ofSeconds(10)));
         RunningConfig runningConfig = new RunningConfig(settings.frrConf(), Clock.systemUTC());
         registry.bind("runningConfig", runningConfig);
         registry.bind("frrState", frrState);
-        registry.bind("applyStatus", applyStatus);
         registry.bind("retryLog", new RetryLog());
         registry.bind("liveApply", new LiveApply(applyStatus));
         registry.bind("restartHold", new RestartHold(settings.restartStamp(), Clock.systemUTC()));

@@ -3,7 +3,6 @@ package io.talosfrr.frr;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +22,11 @@ public final class BgpFirstStop {
 
     private static final Logger LOG = LoggerFactory.getLogger("stop-frr");
 
-    private final Path runDir;
+    private final PidFiles pids;
     private final Duration wait;
 
-    public BgpFirstStop(Path runDir, Duration wait) {
-        this.runDir = runDir;
+    public BgpFirstStop(PidFiles pids, Duration wait) {
+        this.pids = pids;
         this.wait = wait;
     }
 
@@ -37,15 +36,14 @@ public final class BgpFirstStop {
     }
 
     private void stop(String daemon) {
-        Path pidFile = runDir.resolve(daemon + ".pid");
-        Optional<ProcessHandle> process = pid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process = pids.of(daemon).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             return;
         }
         process.get().destroy();
         try {
             process.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(pids.file(daemon));
             LOG.info("stop-frr: {} (pid {}) stopped", daemon, process.get().pid());
         } catch (TimeoutException e) {
             LOG.warn("stop-frr: {} (pid {}) still running after {} s; frrinit.sh stop goes on", daemon,
@@ -54,14 +52,6 @@ public final class BgpFirstStop {
             LOG.warn("stop-frr: stopping {}: {}", daemon, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Optional<Long> pid(Path pidFile) {
-        try {
-            return Optional.of(Long.parseLong(Files.readString(pidFile).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.frr;
 
+import io.talosfrr.config.FrrDaemonSet;
 import io.talosfrr.config.NodeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Which FRR daemons this node runs: zebra, bgpd, staticd, bfdd when BFD is on, and mgmtd where the
+ * Which FRR daemons this node runs: those {@link FrrDaemonSet} decides, and mgmtd where the
  * installed FRR has it (9.0 and later), found by looking in the daemon directory.
  */
 public final class FrrDaemons {
@@ -35,10 +36,12 @@ public final class FrrDaemons {
         if (Files.isExecutable(daemonDir.resolve("mgmtd"))) {
             daemons.add("mgmtd");
         }
-        daemons.addAll(List.of("zebra", "bgpd", "staticd"));
-        if (config.bfd()) {
-            daemons.add("bfdd");
-        }
+        daemons.add(FrrDaemonSet.ALWAYS);
+        FrrDaemonSet.switchable(config).forEach((daemon, on) -> {
+            if (on) {
+                daemons.add(daemon);
+            }
+        });
         return daemons;
     }
 

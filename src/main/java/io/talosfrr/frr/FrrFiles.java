@@ -50,10 +50,15 @@ public final class FrrFiles {
         return new Rendered(frrConf, daemons, vtyshConf);
     }
 
-    /** Writes the candidate frr.conf and returns vtysh's arguments to check it. */
+    /**
+     * Writes the candidate frr.conf and returns vtysh's arguments to check it. Created 0640 like the
+     * installed file, never readable by others for a moment: it will hold BGP passwords.
+     */
     public List<String> candidateCheckArgs(@ExchangeProperty("rendered") Rendered rendered) throws IOException {
         Files.createDirectories(confDir);
         Path candidate = confDir.resolve(CANDIDATE);
+        Files.deleteIfExists(candidate);
+        Files.createFile(candidate, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
         Files.writeString(candidate, rendered.frrConf(), StandardCharsets.UTF_8);
         return List.of("--dryrun", "-f", candidate.toString());
     }

@@ -2,6 +2,7 @@
 package io.talosfrr.health;
 
 import io.talosfrr.frr.ExecOutput;
+import io.talosfrr.frr.PidFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

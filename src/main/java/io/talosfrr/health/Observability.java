@@ -3,6 +3,7 @@ package io.talosfrr.health;
 
 import io.talosfrr.config.NodeConfig;
 import io.talosfrr.frr.FrrDaemons;
+import io.talosfrr.frr.PidFiles;
 import io.talosfrr.frr.RunningConfig;
 import io.talosfrr.net.FabricPorts;
 import java.io.IOException;
@@ -147,17 +148,5 @@ public final class Observability {
         } catch (JMException e) {
             LOG.debug("jmx: unregistering {}: {}", mbean, e.getMessage());
         }
-    }
-
-    public FrrObserver observer() {
-        return observer;
-    }
-
-    public ExpectedStateStore expected() {
-        return expected;
-    }
-
-    public HealthServer server() {
-        return server;
     }
 }

@@ -2,6 +2,7 @@
 package io.talosfrr.render;
 
 import io.talosfrr.config.Addresses;
+import io.talosfrr.config.FrrDaemonSet;
 import io.talosfrr.config.NodeConfig;
 import io.talosfrr.net.FabricPorts;
 import io.talosfrr.render.FrrModel.Daemon;
@@ -46,8 +47,8 @@ public final class FrrModelFactory {
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
                 config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
                 config.ipv6Peering());
-        List<Daemon> daemons = List.of(new Daemon("bgpd", true), new Daemon("staticd", true),
-                new Daemon("bfdd", config.bfd()));
+        List<Daemon> daemons = FrrDaemonSet.switchable(config).entrySet().stream()
+                .map(d -> new Daemon(d.getKey(), d.getValue())).toList();
         // -P 0: no vty TCP port; vtysh talks over the run directory's sockets only.
         String common = "-P 0";
         String zebra = common + " -s 90000000"

@@ -3,6 +3,7 @@ package io.talosfrr.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.talosfrr.frr.PidFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

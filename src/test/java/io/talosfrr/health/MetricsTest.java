@@ -5,6 +5,7 @@ import static io.talosfrr.health.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.talosfrr.frr.PidFiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

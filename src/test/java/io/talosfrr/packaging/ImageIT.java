@@ -350,6 +350,13 @@ class ImageIT {
     }
 
     @Test
+    void vtyshGetsPastPamInTheContainerRoot(@TempDir Path temp) throws Exception {
+        Result vtysh = inContainer(temp, "/usr/bin/vtysh", "-c", "show version");
+        assertTrue(vtysh.output().contains("failed to connect to any daemons"), "vtysh did not get to connecting:\n" + vtysh.output());
+        assertFalse(vtysh.output().contains("vtysh_pam"), "PAM refused vtysh:\n" + vtysh.output());
+    }
+
+    @Test
     void frrReloadRunsOnTheContainersPythonAndVtysh(@TempDir Path temp) throws Exception {
         Files.copy(Path.of("src/test/resources/golden/ipv6-p2p/frr.conf"), temp.resolve("running.conf"));
         Files.copy(Path.of("src/test/resources/golden/bfd-disabled/frr.conf"), temp.resolve("candidate.conf"));

@@ -62,6 +62,10 @@ class RouteFilesTest {
         if (node instanceof Map<?, ?> map) {
             Object to = map.get("to");
             String uri = to instanceof String s ? s : to instanceof Map<?, ?> m ? (String) m.get("uri") : null;
+            // await-condition calls the probe its caller names (toD of 'awaitProbe'): that is a hop too.
+            if ("awaitProbe".equals(map.get("name")) && map.get("constant") instanceof String probe) {
+                sendsTo.add(probe);
+            }
             if (uri != null) {
                 sendsTo.add(uri);
                 if (uri.startsWith("exec:")) {

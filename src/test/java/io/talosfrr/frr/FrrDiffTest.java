@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.live;
+package io.talosfrr.frr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.talosfrr.frr.FrrDiff;
 import io.talosfrr.support.FakeHost;
 import java.nio.file.Files;
 import java.util.List;

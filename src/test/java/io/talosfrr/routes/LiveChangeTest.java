@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.live;
+package io.talosfrr.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

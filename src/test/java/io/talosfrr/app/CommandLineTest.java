@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.config;
+package io.talosfrr.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.talosfrr.app.CommandLine;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.frr;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The pid each FRR daemon wrote to `<run-dir>/<daemon>.pid`: a file read, no process started. */
@@ -15,6 +16,20 @@ public final class PidFiles {
 
     public PidFiles(Path runDir) {
         this.runDir = runDir;
+    }
+
+    /** The file DAEMON writes its pid to. */
+    public Path file(String daemon) {
+        return runDir.resolve(daemon + ".pid");
+    }
+
+    /** DAEMON's pid, when its file is there and holds one. */
+    public Optional<Long> of(String daemon) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file(daemon)).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public Map<String, Long> read() {
