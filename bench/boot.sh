@@ -12,6 +12,7 @@
 # same validation (docs/design.md, "Configuration"), same `ip` calls (state read with `ip -json` + jq before each
 # network step, then only the commands still needed), same rendered files, same `vtysh --dryrun`
 # check, same frrinit.sh / vtysh calls. Needs bash >= 4, jq, coreutils; on a real host ip(8) and FRR.
+# BenchReferenceTest (src/test/java/io/talosfrr/render) proves its plan equal to the product's for every golden.
 # Exit: 0 booted, 2 invalid configuration (host untouched), 1 anything else.
 
 set -u
@@ -421,6 +422,7 @@ kind_of() { [ "$1" = - ] && echo "a plain device" || echo "a $1"; }
 plan_vrf() {
     if ! has_link "$VRF"; then
         plan "create VRF $VRF with table $TABLE" "link add $VRF type vrf table $TABLE"
+        plan "mark VRF $VRF as made by talos-frr" "link set dev $VRF alias talos-frr"
     else
         local kind table; kind=$(link_field "$VRF" 1); table=$(link_field "$VRF" 6)
         [ "$kind" = vrf ] || die "boot-node: VRF_METALLB=$VRF: a device named $VRF exists and is $(kind_of "$kind"), not a VRF; rename it or choose another VRF_METALLB"
@@ -471,7 +473,7 @@ plan_rule() {
         p=$(ip_parse "$dst") || continue
         [ "${p##* }" = "$PEER_FRR_HEX" ] && [ "$len" = "$full" ] && [ "$table" = "$TABLE" ] && return 0
     done <<< "$RULES"
-    plan "route traffic to $PEER_FRR through table $TABLE" "-$FAMILY rule add to $PEER_FRR/$full lookup $TABLE"
+    plan "route traffic to $PEER_FRR through table $TABLE" "-$FAMILY rule add to $PEER_FRR/$full lookup $TABLE protocol 252"
 }
 apply_cmds() {
     local c
@@ -548,7 +550,9 @@ ip protocol bgp route-map SETSRC
 !
 router bgp $ASN_VRF vrf $VRF
  bgp router-id $NODE_IP_V
- no bgp ebgp-requires-policy
+EOF
+        [ "$PROFILE" = datacenter ] || echo " no bgp ebgp-requires-policy"
+        cat <<EOF
  neighbor METALLB peer-group
  neighbor METALLB remote-as $ASN_SPEAKER
  neighbor METALLB passive
@@ -558,24 +562,24 @@ EOF
  neighbor $PEER_SPK peer-group METALLB
  !
  address-family ipv4 unicast
-  neighbor METALLB activate
   neighbor METALLB route-map METALLB-OUT out
  exit-address-family
- !
- address-family ipv6 unicast
-  neighbor METALLB activate
-  neighbor METALLB route-map METALLB-OUT out
- exit-address-family
+EOF
+        [ "$FAMILY" = 6 ] && printf ' !\n address-family ipv6 unicast\n  neighbor METALLB activate\n  neighbor METALLB route-map METALLB-OUT out\n exit-address-family\n'
+        cat <<EOF
 exit
 !
 router bgp $ASN_LOCAL_V
  bgp router-id $NODE_IP_V
- no bgp ebgp-requires-policy
+EOF
+        [ "$PROFILE" = datacenter ] || echo " no bgp ebgp-requires-policy"
+        cat <<EOF
  bgp bestpath as-path multipath-relax
 EOF
         [ "$GR" = true ] && printf ' bgp graceful-restart\n bgp graceful-restart preserve-fw-state\n'
         printf ' neighbor FABRIC peer-group\n neighbor FABRIC remote-as external\n'
         [ "$BFD" = true ] && echo " neighbor FABRIC bfd"
+        [ "$BFD" = true ] && [ "$GR" = true ] && echo " neighbor FABRIC bfd check-control-plane-failure"
         echo " neighbor FABRIC timers 1 3"
         for port in "${PORTS_FOUND[@]}"; do echo " neighbor $port interface v6only peer-group FABRIC"; done
         cat <<EOF
@@ -607,6 +611,7 @@ staticd=yes
 bfdd=$([ "$BFD" = true ] && echo yes || echo no)
 vtysh_enable=yes
 frr_profile="$PROFILE"
+watchfrr_options="--min-restart-interval 2 --max-restart-interval 60"
 zebra_options="$zebra"
 bgpd_options="-P 0"
 staticd_options="-P 0"
