@@ -24,6 +24,8 @@ case "$arch" in
   *) die "architecture '$arch': expected amd64 or arm64" ;;
 esac
 command -v readelf >/dev/null || die "readelf is missing (binutils)"
+# shellcheck source=packaging/image/elf.sh
+. "$(dirname "${BASH_SOURCE[0]}")/elf.sh"
 
 loader_dirs=("/lib/$triplet" "/usr/lib/$triplet" /lib /usr/lib)
 app_runtime="usr/local/lib/talos-frr/runtime"
@@ -44,7 +46,7 @@ found() {
 failures=0
 elves=0
 while IFS= read -r -d '' f; do
-  [[ "$(head -c 4 "$f" 2>/dev/null | od -An -c | tr -d ' ')" == '177ELF' ]] || continue
+  is_elf "$f" || continue
   elves=$((elves + 1))
   rel="${f#"$root"}"
   header="$(readelf -h "$f" 2>/dev/null)" || { echo "check-root: $rel: readelf cannot read it" >&2; failures=$((failures + 1)); continue; }
@@ -64,7 +66,7 @@ while IFS= read -r -d '' f; do
       echo "check-root: $rel needs $lib, which the root does not have" >&2
       failures=$((failures + 1))
     fi
-  done < <(sed -n 's/.*(NEEDED) *Shared library: \[\(.*\)\]/\1/p' <<<"$dynamic")
+  done < <(elf_needed <<<"$dynamic")
 done < <(find "$root" -type f -size +1k -print0)
 
 # Links resolve inside the root: an absolute target is the container's path, not the builder's.

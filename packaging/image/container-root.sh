@@ -33,7 +33,7 @@ readonly PRUNE=(
   usr/share/doc usr/share/man usr/share/info usr/share/locale usr/share/lintian usr/share/bug
   usr/share/bash-completion usr/share/zsh usr/share/common-licenses usr/share/pixmaps
   usr/share/applications usr/share/menu usr/share/polkit-1 usr/share/dbus-1 usr/share/pam
-  usr/share/pam-configs usr/share/debconf usr/share/gdb usr/share/gcc usr/share/lintian
+  usr/share/pam-configs usr/share/debconf usr/share/gdb usr/share/gcc
   usr/share/python3/debian_defaults usr/include 'usr/lib/*-linux-gnu/gconv'
   # Python: tests, documentation, and the modules behind databases, TLS, hashing by OpenSSL and
   # terminals, none of which frr-reload.py imports (hashlib falls back to Python's built-in hashes).

@@ -8,12 +8,10 @@
 #
 # Usage: drop-unused-libraries.sh ROOT
 set -euo pipefail
+# shellcheck source=packaging/image/elf.sh
+. "$(dirname "${BASH_SOURCE[0]}")/elf.sh"
 
 root="$(realpath "${1:?usage: drop-unused-libraries.sh ROOT}")"
-# Libraries removable here: those the loader finds by soname, directly in its directories.
-mapfile -t lib_dirs < <(cd "$root" && ls -d usr/lib/*-linux-gnu usr/lib/*-linux-gnu/frr 2>/dev/null)
-
-is_elf() { [[ "$(head -c 4 "$1" 2>/dev/null | od -An -c | tr -d ' ')" == '177ELF' ]]; }
 
 always_kept() {
   case "$1" in
@@ -22,26 +20,38 @@ always_kept() {
   esac
 }
 
-removed_total=0
-while :; do
-  needed="$(find "$root" -type f -size +1k -print0 | while IFS= read -r -d '' f; do
-    is_elf "$f" && readelf -d "$f" 2>/dev/null | sed -n 's/.*(NEEDED) *Shared library: \[\(.*\)\]/\1/p'
-  done | sort -u)"
-  removed=0
-  for dir in "${lib_dirs[@]}"; do
-    while IFS= read -r -d '' lib; do
-      is_elf "$lib" || continue
-      soname="$(readelf -d "$lib" 2>/dev/null | sed -n 's/.*(SONAME) *Library soname: \[\(.*\)\]/\1/p')"
-      [[ -n "$soname" ]] || continue
-      always_kept "$soname" && continue
-      grep -qxF "$soname" <<<"$needed" && continue
-      # The file and every link in its directory that points at it.
-      find "$root/$dir" -maxdepth 1 -type l -lname "$(basename "$lib")" -delete
-      rm -f "$lib"
-      removed=$((removed + 1))
-    done < <(find "$root/$dir" -maxdepth 1 -type f -name 'lib*.so*' -print0)
-  done
-  removed_total=$((removed_total + removed))
-  [[ "$removed" -gt 0 ]] || break
+# Removable: libraries the loader finds by soname, directly in its directories.
+declare -A lib_dir=()
+for d in "$root"/usr/lib/*-linux-gnu "$root"/usr/lib/*-linux-gnu/frr; do
+  [[ -d "$d" ]] && lib_dir["$d"]=1
 done
-echo "drop-unused-libraries: removed $removed_total libraries nothing in the root loads"
+
+# Each ELF file read once: what it needs, and a removable library's soname.
+declare -A needs=() soname_of=()
+while IFS= read -r -d '' f; do
+  is_elf "$f" || continue
+  dynamic="$(readelf -d "$f" 2>/dev/null || true)"
+  needs["$f"]="$(elf_needed <<<"$dynamic")"
+  [[ -n "${lib_dir[$(dirname "$f")]:-}" && "$(basename "$f")" == lib*.so* ]] || continue
+  soname="$(elf_soname <<<"$dynamic")"
+  if [[ -n "$soname" ]] && ! always_kept "$soname"; then
+    soname_of["$f"]="$soname"
+  fi
+done < <(find "$root" -type f -size +1k -print0)
+
+removed=0
+while :; do
+  needed="$(printf '%s\n' "${needs[@]}" | sort -u)"
+  dropped=0
+  for lib in "${!soname_of[@]}"; do
+    grep -qxF "${soname_of[$lib]}" <<<"$needed" && continue
+    # The file and every link in its directory that points at it.
+    find "$(dirname "$lib")" -maxdepth 1 -type l -lname "$(basename "$lib")" -delete
+    rm -f "$lib"
+    unset 'needs[$lib]' 'soname_of[$lib]'
+    dropped=$((dropped + 1))
+  done
+  removed=$((removed + dropped))
+  [[ "$dropped" -gt 0 ]] || break
+done
+echo "drop-unused-libraries: removed $removed libraries nothing in the root loads"

@@ -40,11 +40,9 @@ public final class PidFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "*.pid")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                try {
-                    pids.put(name.substring(0, name.length() - ".pid".length()), Long.parseLong(Files.readString(file).strip()));
-                } catch (IOException | NumberFormatException e) {
-                    // Being rewritten by a starting daemon: read it next time.
-                }
+                String daemon = name.substring(0, name.length() - ".pid".length());
+                // Empty while a starting daemon rewrites it: read it next time.
+                of(daemon).ifPresent(pid -> pids.put(daemon, pid));
             }
         } catch (IOException e) {
             // The run directory went away (FRR stopped): no pids.
