@@ -217,7 +217,7 @@ smoke_boot() {
 # the host than in UML); the scenario reports a missing class as a failure.
 compile_jmx_client() {
   if command -v javac >/dev/null; then
-    javac --release 17 -d "$1/jmx-classes" "$E2E_DIR/../test/java/io/talosfrr/health/JmxProbe.java" ||
+    javac --release 17 -d "$1/jmx-classes" "$E2E_DIR/../test/java/io/talosfrr/expose/JmxProbe.java" ||
       echo "lab: javac failed; the JMX check will fail" >&2
   else
     echo "lab: no javac (openjdk-17-jdk-headless); the JMX check will fail" >&2

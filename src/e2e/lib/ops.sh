@@ -135,18 +135,18 @@ ops_readiness() {
 }
 
 # jmx_start ATTRIBUTE...: the lab's JMX client (compiled by lab.sh from
-# src/test/java/io/talosfrr/health/JmxProbe.java, the unit tests' client too) attaches to the product's JVM by pid, as the
+# src/test/java/io/talosfrr/expose/JmxProbe.java, the unit tests' client too) attaches to the product's JVM by pid, as the
 # same user, from a separate process; it runs in the background because a
 # JVM takes ~15 s to start in UML.
 jmx_start() {
   JMX_OUT="$LAB_WORK/jmx-client.txt"
-  if [[ ! -f "$LAB_RESULTS/jmx-classes/io/talosfrr/health/JmxProbe.class" ]]; then
+  if [[ ! -f "$LAB_RESULTS/jmx-classes/io/talosfrr/expose/JmxProbe.class" ]]; then
     echo "no compiled client in $LAB_RESULTS/jmx-classes (javac missing on the host?)" >"$JMX_OUT"
     JMX_PID=""
     return 0
   fi
   log "jmx: client attaching to pid $PRODUCT_PID, reading $*"
-  java -cp "$LAB_RESULTS/jmx-classes" io.talosfrr.health.JmxProbe "$PRODUCT_PID" "$@" >"$JMX_OUT" 2>&1 &
+  java -cp "$LAB_RESULTS/jmx-classes" io.talosfrr.expose.JmxProbe "$PRODUCT_PID" "$@" >"$JMX_OUT" 2>&1 &
   JMX_PID=$!
 }
 

@@ -2,10 +2,10 @@
 package io.talosfrr.app;
 
 import io.talosfrr.config.ConfigurationException;
+import io.talosfrr.expose.Observability;
 import io.talosfrr.frr.ExecOutput;
 import io.talosfrr.health.ApplyStatus;
 import io.talosfrr.health.ApplyStatusStore;
-import io.talosfrr.health.Observability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

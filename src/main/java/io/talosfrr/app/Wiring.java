@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.app;
 
+import io.talosfrr.expose.Observability;
 import io.talosfrr.frr.BgpFirstStop;
 import io.talosfrr.frr.DaemonStarterExec;
 import io.talosfrr.frr.FrrDaemons;
@@ -8,8 +9,9 @@ import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.frr.PidFiles;
 import io.talosfrr.frr.RestartHold;
 import io.talosfrr.frr.RunningConfig;
+import io.talosfrr.frrstate.DaemonsProbe;
+import io.talosfrr.frrstate.SpeakerProbe;
 import io.talosfrr.health.ApplyStatusStore;
-import io.talosfrr.health.Observability;
 import io.talosfrr.net.FabricPortResolver;
 import io.talosfrr.net.SysfsNet;
 import io.talosfrr.render.FrrModelFactory;
@@ -40,6 +42,8 @@ final class Wiring {
         registry.bind("frrModel", new FrrModelFactory());
         registry.bind("frrFiles", frrFiles);
         registry.bind("frrDaemons", frrDaemons);
+        registry.bind("daemonsProbe", new DaemonsProbe(frrDaemons, Clock.systemUTC()));
+        registry.bind("speakerProbe", new SpeakerProbe(Clock.systemUTC()));
         registry.bind("daemonStarterExec", new DaemonStarterExec());
         registry.bind("bgpFirstStop", new BgpFirstStop(new PidFiles(settings.frrRunDir()), Duration.ofSeconds(10)));
         RunningConfig runningConfig = new RunningConfig(settings.frrConf(), Clock.systemUTC());

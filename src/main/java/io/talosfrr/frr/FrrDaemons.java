@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
 /**
@@ -47,22 +42,6 @@ public final class FrrDaemons {
 
     public String expectedList(@ExchangeProperty("config") NodeConfig config) {
         return String.join(", ", expected(config));
-    }
-
-    /** One look at vtysh's `show daemons` answer: sets 'frrReady' and 'missingDaemons'. */
-    public void probe(@ExchangeProperty("config") NodeConfig config, @Body String showDaemons, Exchange exchange) {
-        Set<String> running = Arrays.stream(showDaemons == null ? new String[0] : showDaemons.strip().split("\\s+"))
-                .collect(Collectors.toSet());
-        List<String> missing = expected(config).stream().filter(d -> !running.contains(d)).toList();
-        exchange.setProperty("missingDaemons", missing);
-        exchange.setProperty("frrReady", missing.isEmpty());
-    }
-
-    /** After the last look: fails naming every expected daemon that never answered. */
-    public void requireReady(@ExchangeProperty("missingDaemons") List<String> missing) {
-        if (missing != null && !missing.isEmpty()) {
-            throw new FrrNotReadyException("FRR daemons not answering: " + String.join(", ", missing));
-        }
     }
 
     public void prepareDirectories() throws IOException {

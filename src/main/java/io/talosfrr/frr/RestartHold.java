@@ -7,12 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.util.json.JsonObject;
-import org.apache.camel.util.json.Jsoner;
 
 /**
  * After a graceful restart the leaves keep the node's routes as stale until the node, back up,
@@ -56,32 +51,5 @@ public final class RestartHold {
         }
         Duration since = Duration.ofMillis(clock.millis() - stoppedAt);
         return config.gracefulRestart() && !since.isNegative() && since.compareTo(LEAVES_KEEP_ROUTES) < 0;
-    }
-
-    /** vtysh arguments asking for the sessions of the MetalLB VRF. */
-    public List<String> speakerSummaryArgs(@ExchangeProperty("config") NodeConfig config) {
-        return List.of("-c", "show bgp vrf " + config.vrfName() + " summary json");
-    }
-
-    /** True when a speaker session in the VRF is Established and has sent routes. */
-    public boolean speakerBack(@Body String summaryJson) {
-        try {
-            JsonObject summary = (JsonObject) Jsoner.deserialize(summaryJson.strip());
-            for (Object family : summary.values()) {
-                Object peers = family instanceof Map<?, ?> f ? f.get("peers") : null;
-                if (peers instanceof Map<?, ?> byPeer) {
-                    for (Object peer : byPeer.values()) {
-                        Map<?, ?> p = (Map<?, ?>) peer;
-                        Object received = p.get("pfxRcd");
-                        if ("Established".equals(p.get("state")) && received instanceof Number n && n.longValue() > 0) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        } catch (Exception e) {
-            return false;
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
+import io.talosfrr.frrstate.FrrObserver;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -15,7 +16,7 @@ public final class BgpSessionsCheck extends AbstractHealthCheck {
     private final Clock clock;
 
     public BgpSessionsCheck(SessionReadiness readiness, ExpectedStateStore expected, FrrObserver observer, Clock clock) {
-        super(Observability.GROUP, "bgp-sessions");
+        super(HealthChecks.GROUP, "bgp-sessions");
         this.readiness = readiness;
         this.expected = expected;
         this.observer = observer;

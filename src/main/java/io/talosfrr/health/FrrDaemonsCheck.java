@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
+import io.talosfrr.frrstate.FrrObserver;
+import io.talosfrr.frrstate.FrrSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ public final class FrrDaemonsCheck extends AbstractHealthCheck {
     private final Duration maxAge;
 
     public FrrDaemonsCheck(ExpectedStateStore expected, FrrObserver observer, Clock clock, Duration maxAge) {
-        super(Observability.GROUP, "frr-daemons");
+        super(HealthChecks.GROUP, "frr-daemons");
         this.expected = expected;
         this.observer = observer;
         this.clock = clock;

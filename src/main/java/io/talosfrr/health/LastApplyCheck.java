@@ -16,7 +16,7 @@ public final class LastApplyCheck extends AbstractHealthCheck {
     private final ApplyStatusStore store;
 
     public LastApplyCheck(ApplyStatusStore store) {
-        super(Observability.GROUP, "last-apply");
+        super(HealthChecks.GROUP, "last-apply");
         this.store = store;
     }
 

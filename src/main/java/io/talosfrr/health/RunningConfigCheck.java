@@ -18,7 +18,7 @@ public final class RunningConfigCheck extends AbstractHealthCheck {
     private final RunningConfig runningConfig;
 
     public RunningConfigCheck(RunningConfig runningConfig) {
-        super(Observability.GROUP, "frr-config");
+        super(HealthChecks.GROUP, "frr-config");
         this.runningConfig = runningConfig;
     }
 

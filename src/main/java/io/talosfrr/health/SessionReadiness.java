@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
+import io.talosfrr.frrstate.BfdPeer;
+import io.talosfrr.frrstate.BgpSession;
+import io.talosfrr.frrstate.FrrSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.health;
 
-import static io.talosfrr.health.FrrFixtures.NOW;
+import static io.talosfrr.support.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.talosfrr.support.FrrFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Readiness: what the configuration expects against FRR's answers, as recorded from every FRR version in fixtures/frr. */
 class SessionReadinessTest {
@@ -30,7 +31,7 @@ class SessionReadinessTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void isReadyWhenBothFabricSessionsAndTheSpeakerAreUp(String version) {
         Verdict v = verdict(version, "both-up", NOW.minusSeconds(10));
         assertTrue(v.up(), v.message());
@@ -40,7 +41,7 @@ class SessionReadinessTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void staysReadyWithOneLeafDownAfterTheStartupWindowAndNamesIt(String version) {
         Verdict v = verdict(version, "one-leaf-down", NOW.minusSeconds(600));
         assertTrue(v.up(), v.message());
@@ -50,7 +51,7 @@ class SessionReadinessTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void isNotReadyWithOneLeafDownInsideTheStartupWindow(String version) {
         Verdict v = verdict(version, "one-leaf-down", NOW.minusSeconds(20));
         assertFalse(v.up());

@@ -175,10 +175,26 @@ class BootRoutesTest {
         List<String> frr = host.calls().stream().filter(c -> c.startsWith("vtysh -c show bgp vrf")
                 || c.startsWith("frrinit.sh start") || c.startsWith("frr-reload.py --reload")).toList();
         assertEquals(List.of("frrinit.sh start",
-                "vtysh -c show bgp vrf metallb summary json",
-                "vtysh -c show bgp vrf metallb summary json",
+                "vtysh -c show bgp vrf all summary json",
+                "vtysh -c show bgp vrf all summary json",
                 "frr-reload.py --reload --stdout " + host.confDir().resolve("frr.conf")), frr,
                 "started held, looked for the speaker restart-hold-attempts (2) times, then applied the full config");
+        assertFalse(Files.readString(host.confDir().resolve("frr.conf")).contains("shutdown"));
+    }
+
+    @Test
+    void endsTheHoldAtTheFirstLookThatShowsTheSpeakersRoutesBack() throws Exception {
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/talos-frr.stopped"), Long.toString(System.currentTimeMillis() - 5_000));
+        Files.createDirectories(tmp.resolve("frr-state"));
+        Files.copy(Path.of("src/test/resources/fixtures/frr/10.3/both-up/show-bgp-vrf-all-summary.json"),
+                tmp.resolve("frr-state/show-bgp-vrf-all-summary.json"));
+        host.setting("talosfrr.frr.restart-hold-attempts", "5");
+
+        assertEquals(0, host.run("run", "--once"));
+
+        assertEquals(1, host.calls().stream().filter(c -> c.startsWith("vtysh -c show bgp vrf")).count(),
+                host.calls().toString());
         assertFalse(Files.readString(host.confDir().resolve("frr.conf")).contains("shutdown"));
     }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.frrstate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.talosfrr.frr.PidFiles;
+import io.talosfrr.support.FrrFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.expose;
 
-import static io.talosfrr.health.FrrFixtures.NOW;
+import static io.talosfrr.support.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.talosfrr.frrstate.FrrObserver;
+import io.talosfrr.health.ApplyStatusStore;
+import io.talosfrr.health.BgpSessionsCheck;
+import io.talosfrr.health.ExpectedStateStore;
+import io.talosfrr.health.SessionReadiness;
+import io.talosfrr.support.FrrFixtures;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

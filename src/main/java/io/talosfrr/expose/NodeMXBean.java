@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.expose;
 
 import java.util.Map;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.frrstate;
 
 import io.talosfrr.frr.ExecOutput;
 import io.talosfrr.frr.PidFiles;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -29,7 +30,7 @@ public final class FrrObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger("observe-frr");
 
-    private final ExpectedStateStore expected;
+    private final BooleanSupplier bfdExpected;
     private final PidFiles pidFiles;
     private final DaemonRestarts restarts;
     private final Clock clock;
@@ -37,8 +38,8 @@ public final class FrrObserver {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> lastComplaints = new AtomicReference<>("");
 
-    public FrrObserver(ExpectedStateStore expected, PidFiles pidFiles, DaemonRestarts restarts, Clock clock) {
-        this.expected = expected;
+    public FrrObserver(BooleanSupplier bfdExpected, PidFiles pidFiles, DaemonRestarts restarts, Clock clock) {
+        this.bfdExpected = bfdExpected;
         this.pidFiles = pidFiles;
         this.restarts = restarts;
         this.clock = clock;
@@ -50,7 +51,7 @@ public final class FrrObserver {
      */
     public List<String> vtyshArgs() {
         List<String> args = new ArrayList<>(List.of("-c", "show daemons", "-c", "show bgp vrf all summary json"));
-        if (expected.current().map(ExpectedState::bfd).orElse(false)) {
+        if (bfdExpected.getAsBoolean()) {
             args.addAll(List.of("-c", "show bfd peers json"));
         }
         return args;
@@ -60,7 +61,7 @@ public final class FrrObserver {
         record(read(result.getStdout()), read(result.getStderr()));
     }
 
-    void record(String stdout, String stderr) {
+    public void record(String stdout, String stderr) {
         store(FrrStateParser.parse(stdout, stderr, clock.instant()));
     }
 

@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.expose;
 
 import io.talosfrr.config.NodeConfig;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.PidFiles;
 import io.talosfrr.frr.RunningConfig;
+import io.talosfrr.frrstate.DaemonRestarts;
+import io.talosfrr.frrstate.FrrObserver;
+import io.talosfrr.health.ApplyStatusStore;
+import io.talosfrr.health.ExpectedState;
+import io.talosfrr.health.ExpectedStateStore;
+import io.talosfrr.health.HealthChecks;
+import io.talosfrr.health.SessionReadiness;
 import io.talosfrr.net.FabricPorts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -28,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Observability {
 
-    public static final String GROUP = "talos-frr";
     static final String OBSERVE_ROUTE = "observe-frr";
     private static final Logger LOG = LoggerFactory.getLogger("health-server");
 
@@ -59,7 +64,8 @@ public final class Observability {
         Clock clock = Clock.systemUTC();
         HealthSettings settings = HealthSettings.from(context);
         ExpectedStateStore expected = new ExpectedStateStore();
-        FrrObserver observer = new FrrObserver(expected, new PidFiles(frrRunDir), new DaemonRestarts(), clock);
+        FrrObserver observer = new FrrObserver(() -> expected.current().map(ExpectedState::bfd).orElse(false),
+                new PidFiles(frrRunDir), new DaemonRestarts(), clock);
         context.getRegistry().bind("frrObserver", observer);
         return new Observability(settings, expected, daemons, observer, applies, runningConfig, clock);
     }
@@ -76,10 +82,10 @@ public final class Observability {
     public void start(CamelContext context) {
         SessionReadiness readiness = new SessionReadiness(settings.startupWindow(), settings.maxObservationAge(),
                 settings.requireSpeaker());
-        BgpSessionsCheck sessions = new BgpSessionsCheck(readiness, expected, observer, clock);
+        HealthChecks checks = HealthChecks.create(readiness, settings.maxObservationAge(), expected, observer, applies,
+                runningConfig, clock);
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        for (AbstractHealthCheck check : List.of(new FrrDaemonsCheck(expected, observer, clock, settings.maxObservationAge()),
-                sessions, new LastApplyCheck(applies), new RunningConfigCheck(runningConfig))) {
+        for (AbstractHealthCheck check : checks.all()) {
             check.setCamelContext(context);
             context.getRegistry().bind(check.getId(), check);
             registry.register(check);
@@ -98,7 +104,7 @@ public final class Observability {
             LOG.error("health-server: cannot listen on 127.0.0.1:{}: {}; no HTTP health or metrics (set TALOSFRR_HEALTH_PORT)",
                     settings.port(), e.getMessage());
         }
-        registerMBean(new Node(observer, applies, sessions, report, context, clock));
+        registerMBean(new Node(observer, applies, checks.sessions(), report, context, clock));
         settings.jmxRemotePort().ifPresent(this::startRemoteJmx);
     }
 

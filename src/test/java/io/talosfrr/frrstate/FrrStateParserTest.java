@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.frrstate;
 
-import static io.talosfrr.health.FrrFixtures.NOW;
+import static io.talosfrr.support.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.talosfrr.support.FrrFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ class FrrStateParserTest {
 
     /** Every recorded FRR reads as 8.4 does: the same sessions in the same states, the same BFD verdicts. */
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void readsOneLeafDownAlikeOnEveryRecordedVersion(String version) {
         FrrSnapshot s8 = FrrFixtures.snapshot("8.4", "one-leaf-down", NOW);
         FrrSnapshot s = FrrFixtures.snapshot(version, "one-leaf-down", NOW);
@@ -56,7 +57,7 @@ class FrrStateParserTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void readsBothLeavesDownOnEveryRecordedVersion(String version) {
         FrrSnapshot s = FrrFixtures.snapshot(version, "both-leaves-down", NOW);
         assertEquals(List.of("default fab0 false", "default fab1 false", "metallb fda1:b2c3:d4e5:1::1 true"), established(s),
@@ -64,7 +65,7 @@ class FrrStateParserTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void keepsWhatAnsweredWhenBgpdIsNotRunningOnEveryRecordedVersion(String version) {
         Path dir = FrrFixtures.ROOT.resolve(version).resolve("bgpd-not-running");
         FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);
@@ -75,7 +76,7 @@ class FrrStateParserTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.talosfrr.health.FrrFixtures#versions")
+    @MethodSource("io.talosfrr.support.FrrFixtures#versions")
     void reportsNoDaemonWhenFrrIsStoppedOnEveryRecordedVersion(String version) {
         Path dir = FrrFixtures.ROOT.resolve(version).resolve("frr-stopped");
         FrrSnapshot s = FrrStateParser.parse(FrrFixtures.read(dir.resolve("stdout.txt")), FrrFixtures.read(dir.resolve("stderr.txt")), NOW);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.frrstate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.expose;
 
+import io.talosfrr.frrstate.BgpSession;
+import io.talosfrr.frrstate.FrrObserver;
+import io.talosfrr.health.ApplyStatusStore;
+import io.talosfrr.health.BgpSessionsCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

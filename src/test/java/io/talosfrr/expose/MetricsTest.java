@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.talosfrr.health;
+package io.talosfrr.expose;
 
-import static io.talosfrr.health.FrrFixtures.NOW;
+import static io.talosfrr.support.FrrFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.talosfrr.frr.PidFiles;
+import io.talosfrr.frrstate.DaemonRestarts;
+import io.talosfrr.frrstate.FrrObserver;
+import io.talosfrr.health.ApplyStatus;
+import io.talosfrr.health.ApplyStatusStore;
+import io.talosfrr.health.ExpectedState;
+import io.talosfrr.health.ExpectedStateStore;
+import io.talosfrr.support.FrrFixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +32,7 @@ class MetricsTest {
     private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static FrrObserver observer(String version, String situation, ExpectedStateStore expected, Clock clock) {
-        FrrObserver observer = new FrrObserver(expected, new PidFiles(java.nio.file.Path.of("/nonexistent")),
+        FrrObserver observer = new FrrObserver(() -> expected.current().map(ExpectedState::bfd).orElse(false), new PidFiles(java.nio.file.Path.of("/nonexistent")),
                 new DaemonRestarts(), clock);
         observer.record(FrrFixtures.vtyshOutput(version, situation), "");
         return observer;
