@@ -54,7 +54,11 @@ say() { printf '%s\n' "$*"; }
 hr() { printf '%s\n' "----------------------------------------------------------------------------------------------"; }
 
 command -v jq >/dev/null || { say "bench/run.sh needs jq (bench/boot.sh reads ip -json with it)"; exit 1; }
-[ -x "${FAKE_REAL_VTYSH:-/usr/bin/vtysh}" ] || say "note: no real vtysh at ${FAKE_REAL_VTYSH:-/usr/bin/vtysh}; the fake vtysh --dryrun will fail"
+# The fake vtysh hands --dryrun to FRR's own parser: the host's, else the lab root's FRR 10.3 (as the unit tests do).
+if [ -z "${FAKE_REAL_VTYSH:-}" ] && [ ! -x /usr/bin/vtysh ]; then
+  export FAKE_REAL_VTYSH=$ROOT/src/test/frr/vtysh
+fi
+say "vtysh --dryrun: ${FAKE_REAL_VTYSH:-/usr/bin/vtysh}"
 
 WORK=$(mktemp -d /tmp/talosfrr-bench.XXXXXX)
 cleanup() {
