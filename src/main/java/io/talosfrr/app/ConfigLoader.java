@@ -6,13 +6,16 @@ import io.talosfrr.config.ConfigParser;
 import io.talosfrr.config.EnvFile;
 import io.talosfrr.config.EnvKeys;
 import io.talosfrr.config.NodeConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the process environment with the env file on top, and returns the validated config. */
+/** Reads the process environment with the env file on top (read once), and returns the validated config. */
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger("load-config");
@@ -25,18 +28,22 @@ public final class ConfigLoader {
         this.envFile = envFile;
     }
 
-    public NodeConfig load() {
-        Map<String, String> env = EnvFile.overlay(processEnv.get(), envFile);
-        if (envFile != null && envFile.toFile().isFile()) {
-            EnvFile.read(envFile).keySet().stream()
-                    .filter(k -> !EnvKeys.ALL.contains(k) && !k.startsWith(EnvKeys.SETTINGS_PREFIX))
-                    .forEach(k -> LOG.warn("load-config: {} sets {}, which this program does not know; ignored", envFile, k));
-        }
+    public LoadedConfig load() {
+        Map<String, String> fromFile = envFile != null && Files.isRegularFile(envFile) ? EnvFile.read(envFile) : Map.of();
+        Map<String, String> env = new LinkedHashMap<>(processEnv.get());
+        env.putAll(fromFile);
         NodeConfig config = ConfigParser.parse(env);
+        List<String> warnings = fromFile.keySet().stream().filter(k -> !EnvKeys.known(k)).map(this::unknownKey).toList();
+        warnings.forEach(w -> LOG.warn("load-config: {}", w));
         LOG.info("load-config: valid: node {} AS {}, fabric {} {}, VRF {} table {}, speaker {} AS {}, BFD {}, graceful restart {}",
                 Addresses.text(config.nodeIp()), config.asnLocal(), config.fabric().source(), config.fabric().values(),
                 config.vrfName(), config.routeTableId(), Addresses.text(config.peerIpMetallb()),
                 config.asnMetallbSpeaker(), config.bfd() ? "on" : "off", config.gracefulRestart() ? "on" : "off");
-        return config;
+        return new LoadedConfig(config, warnings);
+    }
+
+    private String unknownKey(String key) {
+        String guess = EnvKeys.nearest(key).map(k -> " (did you mean " + k + "?)").orElse("");
+        return envFile + " sets " + key + ", which this program does not know" + guess + "; it is ignored";
     }
 }

@@ -5,11 +5,16 @@ import io.talosfrr.config.NodeConfig;
 import io.talosfrr.net.HostState;
 import io.talosfrr.net.IpCommand;
 import io.talosfrr.net.NetworkPlanner;
+import io.talosfrr.net.NodeAddressCheck;
 import java.util.List;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Binds the pure {@link NetworkPlanner} to the exchange: config, MTU and the host's reading from properties. */
 public final class HostNetworkStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ensure-host-network");
 
     private final NetworkPlanner planner = new NetworkPlanner();
 
@@ -37,6 +42,11 @@ public final class HostNetworkStep {
 
     public List<IpCommand> staleObjects(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("hostState") HostState host) {
         return planner.staleObjects(config, host);
+    }
+
+    public void warnWhenNodeIpIsNotLocal(@ExchangeProperty("config") NodeConfig config,
+            @ExchangeProperty("hostState") HostState host) {
+        NodeAddressCheck.warning(config, host).ifPresent(w -> LOG.warn("ensure-host-network: {}", w));
     }
 
     public List<IpCommand> all(@ExchangeProperty("config") NodeConfig config, @ExchangeProperty("mtu") int mtu,

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.app;
 
+import io.talosfrr.config.NodeConfig;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.net.FabricPorts;
+import io.talosfrr.net.HostState;
 import io.talosfrr.net.IpCommand;
+import io.talosfrr.net.NodeAddressCheck;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -18,9 +22,15 @@ public final class PlanReport {
         this.out = out;
     }
 
-    public void print(@ExchangeProperty("ports") FabricPorts ports, @ExchangeProperty("mtu") int mtu,
-            @ExchangeProperty("rendered") FrrFiles.Rendered rendered, @Body List<IpCommand> commands) {
+    public void print(@ExchangeProperty("config") NodeConfig config,
+            @ExchangeProperty("configWarnings") List<String> configWarnings,
+            @ExchangeProperty("hostState") HostState host, @ExchangeProperty("ports") FabricPorts ports,
+            @ExchangeProperty("mtu") int mtu, @ExchangeProperty("rendered") FrrFiles.Rendered rendered,
+            @Body List<IpCommand> commands) {
         StringBuilder text = new StringBuilder();
+        List<String> warnings = new ArrayList<>(configWarnings);
+        NodeAddressCheck.warning(config, host).ifPresent(warnings::add);
+        warnings.forEach(w -> text.append("# warning: ").append(w).append('\n'));
         text.append("# fabric ports: ").append(String.join(", ", ports.names()));
         if (!ports.missing().isEmpty()) {
             text.append(" (not found: ").append(String.join(", ", ports.missing())).append(')');

@@ -46,7 +46,8 @@ public final class ConfigParser {
     }
 
     private NodeConfig build() {
-        Inet4Address nodeIp = required(NODE_IP, Grammar::ipv4, "an IPv4 address such as 10.0.0.10 (the BGP router-id)");
+        Inet4Address nodeIp = unicast(NODE_IP, required(NODE_IP, Grammar::ipv4,
+                "an IPv4 address such as 10.0.0.10 (the BGP router-id)"));
         Long asnLocal = required(ASN_LOCAL, Grammar::asn, asnRule());
         FabricSelector fabric = fabric();
         Long asnVrf = optional(ASN_VRF_METALLB, DEFAULT_ASN_VRF_METALLB, Grammar::asn, asnRule());
@@ -56,8 +57,9 @@ public final class ConfigParser {
         Long table = optional(METALLB_VRF_ROUTE_TABLE_ID, DEFAULT_TABLE,
                 t -> Grammar.unsigned(t, 1, Grammar.MAX_ASN).filter(v -> !RESERVED_TABLES.contains(v)),
                 "a kernel table number 1..4294967295, not 253, 254 or 255 (default, main, local)");
-        InetAddress peerFrr = optional(PEER_IP_FRR, null, Grammar::ip, "an IPv4 or IPv6 address");
-        InetAddress peerSpeaker = optional(PEER_IP_METALLB, null, Grammar::ip, "an IPv4 or IPv6 address");
+        InetAddress peerFrr = unicast(PEER_IP_FRR, optional(PEER_IP_FRR, null, Grammar::ip, "an IPv4 or IPv6 address"));
+        InetAddress peerSpeaker = unicast(PEER_IP_METALLB,
+                optional(PEER_IP_METALLB, null, Grammar::ip, "an IPv4 or IPv6 address"));
         boolean peerFrrSet = present(PEER_IP_FRR);
         boolean peerSpeakerSet = present(PEER_IP_METALLB);
         if (!peerFrrSet && !peerSpeakerSet) {
@@ -84,6 +86,20 @@ public final class ConfigParser {
         }
         return new NodeConfig(nodeIp, asnLocal, fabric, asnVrf, asnSpeaker, vrf, table, peerFrr, peerSpeaker,
                 prefix, mtu, bfd, gracefulRestart, profile);
+    }
+
+    /** The address itself when a host can own it; null, with an error naming the setting, when not. */
+    private <A extends InetAddress> A unicast(String key, A address) {
+        if (address == null) {
+            return null;
+        }
+        Optional<String> kind = Grammar.notUnicast(address);
+        if (kind.isPresent()) {
+            errors.add(new ConfigError(key, env.get(key), "a unicast address a host can own; "
+                    + Addresses.text(address) + " is " + kind.get()));
+            return null;
+        }
+        return address;
     }
 
     private FabricSelector fabric() {

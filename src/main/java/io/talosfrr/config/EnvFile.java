@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an env file ({@code KEY=VALUE} lines, {@code #} comments, blank lines; a value may be wrapped
- * in matching single or double quotes) and layers it over the process environment, key by key.
+ * in matching single or double quotes); each key at most once.
  */
 public final class EnvFile {
 
+    private static final String BOM = "\uFEFF";
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private EnvFile() {
-    }
-
-    /** The process environment with the file's keys on top; a missing file adds nothing. */
-    public static Map<String, String> overlay(Map<String, String> processEnv, Path file) {
-        Map<String, String> merged = new LinkedHashMap<>(processEnv);
-        if (file != null && Files.exists(file)) {
-            merged.putAll(read(file));
-        }
-        return merged;
     }
 
     public static Map<String, String> read(Path file) {
@@ -44,8 +37,10 @@ public final class EnvFile {
 
     static Map<String, String> parse(String text, String source) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new HashMap<>();
         List<ConfigError> errors = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
+        // Editors on other systems save a byte-order mark; it is not part of the first key.
+        String[] lines = (text.startsWith(BOM) ? text.substring(1) : text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -55,6 +50,12 @@ public final class EnvFile {
             String key = eq < 0 ? line : line.substring(0, eq).strip();
             if (eq < 0 || !KEY.matcher(key).matches()) {
                 errors.add(new ConfigError(source + ":" + (i + 1), line, "a KEY=VALUE line or a # comment"));
+                continue;
+            }
+            Integer first = lineOf.putIfAbsent(key, i + 1);
+            if (first != null) {
+                errors.add(new ConfigError(source + ":" + (i + 1), line, "each key once; " + key + " is set on line "
+                        + first + " and again on line " + (i + 1) + " (delete one of them)"));
                 continue;
             }
             values.put(key, unquote(line.substring(eq + 1).strip()));

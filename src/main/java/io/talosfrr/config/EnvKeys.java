@@ -2,6 +2,8 @@
 package io.talosfrr.config;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The environment variables that describe the node (docs/design.md, "Configuration"). */
 public final class EnvKeys {
@@ -29,5 +31,49 @@ public final class EnvKeys {
     public static final String SETTINGS_PREFIX = "TALOSFRR_";
 
     private EnvKeys() {
+    }
+
+    /** Whether this program reads the key: a setting above, or a runtime setting. */
+    public static boolean known(String key) {
+        return ALL.contains(key) || key.startsWith(SETTINGS_PREFIX);
+    }
+
+    /**
+     * The known key an unknown one was most likely meant to be: the closest by edits (a swap of two
+     * neighbours counts as one, so ENABLE_BDF finds ENABLE_BFD), if at most three edits away.
+     */
+    public static Optional<String> nearest(String unknown) {
+        String best = null;
+        int bestDistance = 4;
+        String upper = unknown.toUpperCase(Locale.ROOT);
+        for (String key : ALL) {
+            int d = editDistance(upper, key);
+            if (d < bestDistance) {
+                best = key;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

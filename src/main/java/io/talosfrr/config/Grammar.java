@@ -6,6 +6,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ final class Grammar {
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
     // Stricter than the kernel on purpose: these names are written into frr.conf and ip arguments.
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
+
+    private static final byte[] LIMITED_BROADCAST = {(byte) 255, (byte) 255, (byte) 255, (byte) 255};
 
     static final long MAX_ASN = 4_294_967_295L;
 
@@ -77,6 +80,26 @@ final class Grammar {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why an address cannot be a node's or a peer's own: loopback, unspecified, multicast or the IPv4
+     * limited broadcast; empty for an address a host can have and route.
+     */
+    static Optional<String> notUnicast(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return Optional.of("loopback");
+        }
+        if (address.isAnyLocalAddress()) {
+            return Optional.of("unspecified");
+        }
+        if (address.isMulticastAddress()) {
+            return Optional.of("multicast");
+        }
+        if (address instanceof Inet4Address && Arrays.equals(address.getAddress(), LIMITED_BROADCAST)) {
+            return Optional.of("broadcast");
+        }
+        return Optional.empty();
     }
 
     static boolean isMac(String text) {

@@ -24,6 +24,11 @@ public record HostState(Map<String, Link> links, List<Rule> rules) {
         return Optional.ofNullable(links.get(name));
     }
 
+    /** Whether any link has this address, whatever its prefix. */
+    public boolean hasAddress(InetAddress address) {
+        return links.values().stream().flatMap(l -> l.addresses().stream()).anyMatch(a -> a.address().equals(address));
+    }
+
     /** Parses `ip -json -details address show` and `ip -json rule show` (either family, or both concatenated). */
     public static HostState parse(String addressJson, String... ruleJsons) {
         Map<String, Link> links = new LinkedHashMap<>();

@@ -50,6 +50,12 @@ class BadConfigurationTest {
                 row("nodeIpCarriesNewline", "NODE_IP=\"10.0.0.10\\nrouter bgp 1\" is invalid",
                         "NODE_IP", "10.0.0.10\nrouter bgp 1"),
                 row("nodeIpHasTrailingSpace", "NODE_IP=\"10.0.0.10 \" is invalid", "NODE_IP", "10.0.0.10 "),
+                row("nodeIpIsLoopback", "NODE_IP=\"127.0.0.1\" is invalid: expected a unicast address a host can own;"
+                        + " 127.0.0.1 is loopback", "NODE_IP", "127.0.0.1"),
+                row("nodeIpIsUnspecified", "0.0.0.0 is unspecified", "NODE_IP", "0.0.0.0"),
+                row("nodeIpIsMulticast", "NODE_IP=\"224.0.0.1\" is invalid: expected a unicast address a host can own;"
+                        + " 224.0.0.1 is multicast", "NODE_IP", "224.0.0.1"),
+                row("nodeIpIsBroadcast", "255.255.255.255 is broadcast", "NODE_IP", "255.255.255.255"),
                 row("asnLocalMissing", "ASN_LOCAL is not set", "ASN_LOCAL", UNSET),
                 row("asnLocalZero", "ASN_LOCAL=\"0\" is invalid: expected an AS number 1..4294967295", "ASN_LOCAL", "0"),
                 row("asnLocalOver32Bits", "ASN_LOCAL=\"4294967296\" is invalid", "ASN_LOCAL", "4294967296"),
@@ -98,6 +104,14 @@ class BadConfigurationTest {
                         "PEER_IP_METALLB", "fe80::2"),
                 row("peerIpFrrIsIpv4MappedIpv6", "PEER_IP_FRR=\"::ffff:169.254.10.0\" is invalid",
                         "PEER_IP_FRR", "::ffff:169.254.10.0", "PEER_IP_METALLB", "::ffff:169.254.10.1"),
+                row("peerIpFrrIsIpv6Loopback", "PEER_IP_FRR=\"::1\" is invalid: expected a unicast address a host can own;"
+                        + " ::1 is loopback", "PEER_IP_FRR", "::1", "PEER_IP_METALLB", "fda1::1"),
+                row("peerIpMetallbIsIpv6Unspecified", "PEER_IP_METALLB=\"::\" is invalid", "PEER_IP_FRR", "fda1::0",
+                        "PEER_IP_METALLB", "::"),
+                row("peerIpMetallbIsIpv6Multicast", "ff02::1 is multicast", "PEER_IP_FRR", "fda1::0",
+                        "PEER_IP_METALLB", "ff02::1"),
+                row("peerIpFrrIsIpv4Loopback", "127.0.0.2 is loopback", "PEER_IP_FRR", "127.0.0.2",
+                        "PEER_IP_METALLB", "127.0.0.3", "PEER_IP_PREFIX", "31"),
                 row("peerIpMetallbWithoutPeerIpFrr", "PEER_IP_FRR is not set: set PEER_IP_FRR and PEER_IP_METALLB together",
                         "PEER_IP_METALLB", "fda1::1"),
                 row("peerIpsOfTwoFamilies", "the same address family as PEER_IP_FRR", "PEER_IP_FRR", ipv4Pair,

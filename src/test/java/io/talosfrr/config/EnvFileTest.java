@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The env file format, and that it overrides the process environment key by key. */
+/** The env file format: what it accepts, and the lines it refuses, by file and line. */
 class EnvFileTest {
 
     @Test
@@ -30,13 +30,19 @@ class EnvFileTest {
     }
 
     @Test
-    void overridesTheProcessEnvironmentKeyByKey(@TempDir Path tmp) throws Exception {
-        Path file = tmp.resolve("node.env");
-        Files.writeString(file, "ASN_LOCAL=65020\n");
+    void takesAByteOrderMarkForWhatItIsNotForPartOfTheFirstKey() {
+        assertEquals(Map.of("NODE_IP", "10.0.0.10", "ASN_LOCAL", "65010"),
+                EnvFile.parse("\uFEFFNODE_IP=10.0.0.10\r\nASN_LOCAL=65010\r\n", "windows.env"));
+    }
 
-        Map<String, String> merged = EnvFile.overlay(Map.of("NODE_IP", "10.0.0.10", "ASN_LOCAL", "65010"), file);
+    @Test
+    void rejectsAKeySetTwiceNamingBothLines() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> EnvFile.parse("ASN_LOCAL=65010\n# later\nNODE_IP=10.0.0.10\nASN_LOCAL=65020\n", "node.env"));
 
-        assertEquals(Map.of("NODE_IP", "10.0.0.10", "ASN_LOCAL", "65020"), merged);
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node.env:4=\"ASN_LOCAL=65020\" is invalid: expected each key once;"
+                + " ASN_LOCAL is set on line 1 and again on line 4"), e.getMessage());
     }
 
     @Test
@@ -48,7 +54,9 @@ class EnvFileTest {
     }
 
     @Test
-    void addsNothingWhenTheFileIsAbsent(@TempDir Path tmp) {
-        assertEquals(Map.of("A", "1"), EnvFile.overlay(Map.of("A", "1"), tmp.resolve("none.env")));
+    void namesTheFileItCannotRead(@TempDir Path tmp) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> EnvFile.read(tmp.resolve("none.env")));
+
+        assertTrue(e.getMessage().contains("--env-file=\"" + tmp.resolve("none.env") + "\" is invalid"), e.getMessage());
     }
 }

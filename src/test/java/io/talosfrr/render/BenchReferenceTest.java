@@ -27,11 +27,7 @@ class BenchReferenceTest {
     @MethodSource("scenarios")
     void theShellReferencePlansWhatTheProductPlans(String scenario, @TempDir Path tmp) throws Exception {
         Path dir = GoldenFilesTest.GOLDEN.resolve(scenario);
-        FakeHost host = new FakeHost(tmp)
-                .port("fab0", "02:00:00:00:01:01", 9000, true)
-                .port("fab1", "02:00:00:00:01:02", 9000, true)
-                .port("fab2", "02:00:00:00:01:03", 9000, true)
-                .port("fab3", "0a:00:00:00:01:04", 9000, true);
+        FakeHost host = GoldenFilesTest.host(tmp, dir);
         ProcessBuilder pb = new ProcessBuilder("bash", FakeHost.PROJECT.resolve("bench/boot.sh").toString(),
                 "plan", "--env-file", dir.resolve("input.env").toString())
                 .redirectError(tmp.resolve("stderr").toFile());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.talosfrr.config.EnvFile;
 import io.talosfrr.frr.FrrDiff;
 import io.talosfrr.support.FakeHost;
 import io.talosfrr.support.FrrCheck;
@@ -41,11 +42,7 @@ class GoldenFilesTest {
     @MethodSource("scenarios")
     void planMatchesGoldenFilesAndFrrAcceptsTheConfig(String scenario, @TempDir Path tmp) throws Exception {
         Path dir = GOLDEN.resolve(scenario);
-        FakeHost host = new FakeHost(tmp)
-                .port("fab0", "02:00:00:00:01:01", 9000, true)
-                .port("fab1", "02:00:00:00:01:02", 9000, true)
-                .port("fab2", "02:00:00:00:01:03", 9000, true)
-                .port("fab3", "0a:00:00:00:01:04", 9000, true);
+        FakeHost host = host(tmp, dir);
 
         assertEquals(0, host.run("plan", "--env-file", dir.resolve("input.env").toString()), scenario);
         Map<String, String> actual = sections(host.output());
@@ -74,6 +71,17 @@ class GoldenFilesTest {
         Files.writeString(bad, "router bgp 65010\n neighbor FABRIC remote-as sideways\n");
         assertNotEquals(0, FrrCheck.dryRun(bad).exitCode());
         assertNotEquals(0, FrrCheck.reloadTest(FrrCheck.SHIPPED, bad).exitCode());
+    }
+
+    /** The host every golden is planned on: four fabric ports, and the scenario's NODE_IP on lo. */
+    static FakeHost host(Path tmp, Path scenarioDir) {
+        String nodeIp = EnvFile.read(scenarioDir.resolve("input.env")).get("NODE_IP");
+        return new FakeHost(tmp)
+                .port("fab0", "02:00:00:00:01:01", 9000, true)
+                .port("fab1", "02:00:00:00:01:02", 9000, true)
+                .port("fab2", "02:00:00:00:01:03", 9000, true)
+                .port("fab3", "0a:00:00:00:01:04", 9000, true)
+                .loopbackAddress(nodeIp);
     }
 
     /** Splits `plan` output into its parts: the ip commands, then one entry per rendered file. */

@@ -100,6 +100,20 @@ public final class FakeHost {
         return this;
     }
 
+    /** Gives the fake host's lo one more address, as Talos does with the node's own IP. */
+    public FakeHost loopbackAddress(String ip) {
+        String family = ip.contains(":") ? "inet6" : "inet";
+        int prefix = ip.contains(":") ? 128 : 32;
+        try {
+            Files.writeString(dir.resolve("state.json"), "{\"links\": {\"lo\": {\"kind\": null, \"up\": true, "
+                    + "\"mtu\": 65536, \"master\": null, \"peer\": null, \"table\": null, \"addrs\": "
+                    + "[[\"inet\", \"127.0.0.1\", 8], [\"" + family + "\", \"" + ip + "\", " + prefix + "]]}}, \"rules\": []}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public FakeHost setting(String key, String value) {
         settings.setProperty(key, value);
         return this;
