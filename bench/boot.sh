@@ -43,6 +43,9 @@ VETH_METALLB=veth-metallb
 KNOWN_KEYS=" NODE_IP ASN_LOCAL FE_MACS FE_PORT_NAMES ASN_VRF_METALLB ASN_METALLB_SPEAKER VRF_METALLB \
 METALLB_VRF_ROUTE_TABLE_ID PEER_IP_FRR PEER_IP_METALLB PEER_IP_PREFIX INTERFACE_MTU ENABLE_BFD \
 ENABLE_GRACEFUL_RESTART FRR_PROFILE "
+# Settings of the product this reference does not implement: it refuses them rather than compare a
+# boot without them (BenchReferenceTest checks that these two lists hold every setting).
+UNIMPLEMENTED_KEYS=" FABRIC_PASSWORD_FILE METALLB_PASSWORD_FILE "
 
 log() { # level step message
     local t=${EPOCHREALTIME/[.,]/}
@@ -71,6 +74,9 @@ declare -A ENV=()
 for k in $KNOWN_KEYS; do
     [ -n "${!k+x}" ] && ENV[$k]=${!k}
 done
+for k in $UNIMPLEMENTED_KEYS; do
+    [ -z "${!k:-}" ] || die "load-config: $k is set, which bench/boot.sh does not implement; benchmark without it" 2
+done
 if [ -f "$ENV_FILE" ]; then
     lineno=0; file_errors=()
     while IFS= read -r line || [ -n "$line" ]; do
@@ -89,6 +95,8 @@ if [ -f "$ENV_FILE" ]; then
         fi
         if [[ "$KNOWN_KEYS" == *" $key "* ]]; then
             ENV[$key]=$value
+        elif [[ "$UNIMPLEMENTED_KEYS" == *" $key "* ]]; then
+            die "load-config: $ENV_FILE sets $key, which bench/boot.sh does not implement; benchmark without it" 2
         elif [[ "$key" != TALOSFRR_* ]]; then
             log WARN "load-config: $ENV_FILE sets $key, which this program does not know; ignored"
         fi

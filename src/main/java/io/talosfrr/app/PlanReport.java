@@ -2,6 +2,7 @@
 package io.talosfrr.app;
 
 import io.talosfrr.config.NodeConfig;
+import io.talosfrr.config.Secret;
 import io.talosfrr.frr.FrrFiles;
 import io.talosfrr.net.FabricPorts;
 import io.talosfrr.net.HostState;
@@ -40,7 +41,7 @@ public final class PlanReport {
         for (IpCommand command : commands) {
             text.append(command.commandLine()).append('\n');
         }
-        section(text, "frr.conf", rendered.frrConf());
+        section(text, "frr.conf", Secret.redact(rendered.frrConf()));
         section(text, "daemons", rendered.daemons());
         section(text, "vtysh.conf", rendered.vtyshConf());
         out.print(text);

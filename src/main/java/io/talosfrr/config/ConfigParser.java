@@ -6,6 +6,7 @@ import static io.talosfrr.config.EnvKeys.*;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Turns the environment into a {@link NodeConfig}, or throws {@link ConfigurationException} listing
- * every broken variable at once. Pure: reads only the map it is given.
+ * every broken variable at once. Reads only the map it is given, and the password files it names.
  */
 public final class ConfigParser {
 
@@ -77,6 +78,8 @@ public final class ConfigParser {
         Boolean gracefulRestart = optional(ENABLE_GRACEFUL_RESTART, true, ConfigParser::bool, "true or false");
         FrrProfile profile = optional(FRR_PROFILE, FrrProfile.DATACENTER, ConfigParser::profile,
                 "datacenter or traditional");
+        Optional<Secret> fabricPassword = password(FABRIC_PASSWORD_FILE);
+        Optional<Secret> metallbPassword = password(METALLB_PASSWORD_FILE);
         if (asnVrf != null && asnSpeaker != null && asnVrf.equals(asnSpeaker)) {
             errors.add(new ConfigError(ASN_METALLB_SPEAKER, env.get(ASN_METALLB_SPEAKER),
                     "an AS different from ASN_VRF_METALLB (" + asnVrf + "): the speaker session is eBGP"));
@@ -85,7 +88,7 @@ public final class ConfigParser {
             throw new ConfigurationException(errors);
         }
         return new NodeConfig(nodeIp, asnLocal, fabric, asnVrf, asnSpeaker, vrf, table, peerFrr, peerSpeaker,
-                prefix, mtu, bfd, gracefulRestart, profile);
+                prefix, mtu, bfd, gracefulRestart, profile, fabricPassword, metallbPassword);
     }
 
     /** The address itself when a host can own it; null, with an error naming the setting, when not. */
@@ -132,6 +135,25 @@ public final class ConfigParser {
             items.add(normal);
         }
         return macs ? new FabricSelector.ByMac(items) : new FabricSelector.ByName(items);
+    }
+
+    /** The password in the file the setting names; never quoted in an error, only the path is. */
+    private Optional<Secret> password(String key) {
+        if (!present(key)) {
+            return Optional.empty();
+        }
+        String raw = env.get(key);
+        String expected = "the absolute path of a file holding the password";
+        if (!Grammar.isAbsolutePath(raw)) {
+            errors.add(new ConfigError(key, raw, expected));
+            return Optional.empty();
+        }
+        PasswordFile.Read read = PasswordFile.read(Path.of(raw));
+        if (read instanceof PasswordFile.Read.Problem problem) {
+            errors.add(new ConfigError(key, raw, expected + "; " + problem.why()));
+            return Optional.empty();
+        }
+        return Optional.of(((PasswordFile.Read.Password) read).secret());
     }
 
     private Optional<String> vrfName(String text) {

@@ -22,10 +22,16 @@ public final class EnvKeys {
     public static final String ENABLE_BFD = "ENABLE_BFD";
     public static final String ENABLE_GRACEFUL_RESTART = "ENABLE_GRACEFUL_RESTART";
     public static final String FRR_PROFILE = "FRR_PROFILE";
+    public static final String FABRIC_PASSWORD_FILE = "FABRIC_PASSWORD_FILE";
+    public static final String METALLB_PASSWORD_FILE = "METALLB_PASSWORD_FILE";
 
     public static final List<String> ALL = List.of(NODE_IP, ASN_LOCAL, FE_MACS, FE_PORT_NAMES, ASN_VRF_METALLB,
             ASN_METALLB_SPEAKER, VRF_METALLB, METALLB_VRF_ROUTE_TABLE_ID, PEER_IP_FRR, PEER_IP_METALLB,
-            PEER_IP_PREFIX, INTERFACE_MTU, ENABLE_BFD, ENABLE_GRACEFUL_RESTART, FRR_PROFILE);
+            PEER_IP_PREFIX, INTERFACE_MTU, ENABLE_BFD, ENABLE_GRACEFUL_RESTART, FRR_PROFILE, FABRIC_PASSWORD_FILE,
+            METALLB_PASSWORD_FILE);
+
+    /** The settings that name a file holding a secret. */
+    public static final List<String> PASSWORD_FILES = List.of(FABRIC_PASSWORD_FILE, METALLB_PASSWORD_FILE);
 
     /** Runtime settings (paths, ports) share the environment under this prefix. */
     public static final String SETTINGS_PREFIX = "TALOSFRR_";

@@ -102,6 +102,11 @@ final class Grammar {
         return Optional.empty();
     }
 
+    /** An absolute path without control characters (it is shown in messages and logs). */
+    static boolean isAbsolutePath(String text) {
+        return text.startsWith("/") && text.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
     static boolean isMac(String text) {
         return MAC.matcher(text).matches();
     }

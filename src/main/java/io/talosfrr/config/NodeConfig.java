@@ -4,6 +4,7 @@ package io.talosfrr.config;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -24,7 +25,9 @@ public record NodeConfig(
         OptionalInt mtu,
         boolean bfd,
         boolean gracefulRestart,
-        FrrProfile profile) {
+        FrrProfile profile,
+        Optional<Secret> fabricPassword,
+        Optional<Secret> metallbPassword) {
 
     public static final String VETH_FRR = "veth-frr";
     public static final String VETH_METALLB = "veth-metallb";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.frr;
 
+import io.talosfrr.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public final class ExecOutput {
 
     /** "COMMAND failed (exit N): OUTPUT", the command as the exec endpoint ran it. */
     public static String describe(ExecException failure) {
-        return command(failure) + " failed (exit " + failure.getExitValue() + "): " + of(failure);
+        return Secret.redact(command(failure)) + " failed (exit " + failure.getExitValue() + "): " + of(failure);
     }
 
     private static String command(ExecException failure) {
@@ -35,8 +36,10 @@ public final class ExecOutput {
         return "a command";
     }
 
+    /** The output on one line, its end kept when long; FRR's tools quote config lines, so passwords are hidden. */
     public static String of(ExecException failure) {
-        String text = (read(failure.getStderr()) + " " + read(failure.getStdout())).strip().replaceAll("\\s*\\n\\s*", " | ");
+        String text = Secret.redact((read(failure.getStderr()) + " " + read(failure.getStdout())).strip())
+                .replaceAll("\\s*\\n\\s*", " | ");
         if (text.isEmpty()) {
             return "(no output)";
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.frr;
 
+import io.talosfrr.config.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
     }
 
     private static final Pattern ROUTER = Pattern.compile("router bgp (\\S+)(?: vrf (\\S+))?");
-    private static final Pattern NEIGHBOR = Pattern.compile("\\s*(no )?neighbor (\\S+) (remote-as|interface|capability extended-nexthop|bfd(?! check-control-plane-failure)|peer-group|local-as|update-source|ebgp-multihop)\\b.*");
+    private static final Pattern NEIGHBOR = Pattern.compile("\\s*(no )?neighbor (\\S+) (remote-as|interface|capability extended-nexthop|bfd(?! check-control-plane-failure)|peer-group|local-as|update-source|ebgp-multihop|password)\\b.*");
     private static final Pattern ROUTER_WIDE = Pattern.compile("\\s*(no )?bgp (router-id|confederation|cluster-id)\\b.*");
 
     /** All lines, "-" deleted and "+" added, as one list for logs and status. */
@@ -34,7 +35,7 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
         return deleted.isEmpty() && added.isEmpty();
     }
 
-    /** Parses `frr-reload.py --test --stdout` output. */
+    /** Parses `frr-reload.py --test --stdout` output; passwords in it are hidden from then on. */
     public static FrrDiff parse(String output) {
         List<String> deleted = new ArrayList<>();
         List<String> added = new ArrayList<>();
@@ -46,7 +47,7 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
             } else if (line.equals("Lines To Add")) {
                 current = added;
             } else if (current != null && !line.isBlank() && !line.startsWith("====")) {
-                current.add(line);
+                current.add(Secret.redact(line));
             }
         }
         return new FrrDiff(deleted, added, classify(deleted, added));
@@ -54,8 +55,8 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
 
     /**
      * A line resets sessions when it changes an instance's AS or router-id, or a neighbor's AS,
-     * interface binding, address-family capability or BFD (BFD removal drops the session when the
-     * peer still expects it). Each such line is described with the sessions it concerns.
+     * interface binding, address-family capability, BFD (BFD removal drops the session when the
+     * peer still expects it) or password (FRR resets the session to use the new TCP MD5 key). Each such line is described with the sessions it concerns.
      */
     static List<String> classify(List<String> deleted, List<String> added) {
         List<String> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.talosfrr.render;
 
+import io.talosfrr.config.Secret;
 import java.util.List;
 
 /**
@@ -63,19 +64,21 @@ public record FrrModel(
      * packets say they share fate with the control plane (C-bit clear), so a leaf configured the
      * same way keeps the node's routes when BFD stops during a graceful restart. {@code held}: the
      * sessions stay shut while a restarted node waits for the speaker (see routes/restart-hold.camel.yaml).
+     * {@code password}: the sessions' TCP MD5 key, or null for none.
      */
     public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers,
-            boolean bfdControlPlaneCheck, boolean held) {
+            boolean bfdControlPlaneCheck, boolean held, Secret password) {
     }
 
     /**
      * The instance in the MetalLB VRF that listens to the speaker. Over IPv6 peering the speaker is
      * active in both families (IPv4 LoadBalancer IPs with an IPv6 next hop, RFC 8950); over IPv4
      * peering in IPv4 only: an IPv6 route would arrive with an IPv4-mapped next hop that zebra
-     * cannot install, and the node would announce a blackhole.
+     * cannot install, and the node would announce a blackhole. {@code password}: the session's TCP
+     * MD5 key, or null for none.
      */
     public record MetallbBgp(long asn, String vrf, String peerGroup, long speakerAsn, String speakerAddress,
-            boolean extendedNexthop, boolean ipv6Unicast) {
+            boolean extendedNexthop, boolean ipv6Unicast, Secret password) {
     }
 
     /** One line of FRR's `daemons` file. */

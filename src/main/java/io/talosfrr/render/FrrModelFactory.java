@@ -43,10 +43,11 @@ public final class FrrModelFactory {
                         new PrefixListEntry(10, "permit", "::/0", "ge 128")),
                 vrf);
         FrrModel.FabricBgp fabric = new FrrModel.FabricBgp(config.asnLocal(), "FABRIC", config.bfd(),
-                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart(), Boolean.TRUE.equals(holdFabric));
+                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart(), Boolean.TRUE.equals(holdFabric),
+                config.fabricPassword().orElse(null));
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
                 config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
-                config.ipv6Peering());
+                config.ipv6Peering(), config.metallbPassword().orElse(null));
         List<Daemon> daemons = FrrDaemonSet.switchable(config).entrySet().stream()
                 .map(d -> new Daemon(d.getKey(), d.getValue())).toList();
         // -P 0: no vty TCP port; vtysh talks over the run directory's sockets only.

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenFilesTest {
 
     static final Path GOLDEN = FakeHost.PROJECT.resolve("src/test/resources/golden");
+    static final String SCENARIO_DIR = "@SCENARIO_DIR@";
     static final List<String> FILES = List.of("ip-plan.txt", "frr.conf", "daemons", "vtysh.conf");
 
     static Stream<String> scenarios() throws IOException {
@@ -44,7 +45,7 @@ class GoldenFilesTest {
         Path dir = GOLDEN.resolve(scenario);
         FakeHost host = host(tmp, dir);
 
-        assertEquals(0, host.run("plan", "--env-file", dir.resolve("input.env").toString()), scenario);
+        assertEquals(0, host.run("plan", "--env-file", inputEnv(dir, tmp).toString()), scenario);
         Map<String, String> actual = sections(host.output());
 
         for (String name : FILES) {
@@ -71,6 +72,19 @@ class GoldenFilesTest {
         Files.writeString(bad, "router bgp 65010\n neighbor FABRIC remote-as sideways\n");
         assertNotEquals(0, FrrCheck.dryRun(bad).exitCode());
         assertNotEquals(0, FrrCheck.reloadTest(FrrCheck.SHIPPED, bad).exitCode());
+    }
+
+    /**
+     * The scenario's input.env, with {@value #SCENARIO_DIR} replaced by the scenario's directory
+     * (settings that name a file take an absolute path).
+     */
+    static Path inputEnv(Path scenarioDir, Path tmp) throws IOException {
+        Path input = scenarioDir.resolve("input.env");
+        String text = Files.readString(input);
+        if (!text.contains(SCENARIO_DIR)) {
+            return input;
+        }
+        return Files.writeString(tmp.resolve("input.env"), text.replace(SCENARIO_DIR, scenarioDir.toString()));
     }
 
     /** The host every golden is planned on: four fabric ports, and the scenario's NODE_IP on lo. */
