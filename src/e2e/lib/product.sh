@@ -47,7 +47,7 @@ prepare_env_file() {
   else
     NODE_ENV="$LAB_WORK/node.env"
   fi
-  cp "$LAB_E2E_DIR/scenarios/$1.env" "$NODE_ENV"
+  sed "s|@ENV_DIR@|$(dirname "$NODE_ENV")|g" "$LAB_E2E_DIR/scenarios/$1.env" >"$NODE_ENV"
   load_settings "$NODE_ENV"
 }
 

@@ -4,6 +4,7 @@
 SPEAKER_LB_V4=(192.0.2.10/32 192.0.2.11/32)
 SPEAKER_LB_V6=(2001:db8:96::1/128)
 SPEAKER_API=127.0.0.1:50051 # gobgp_cli below uses the same
+SPEAKER_PASSWORD=""
 
 gobgp_cli() {
   gobgp --host 127.0.0.1 --port 50051 "$@"
@@ -21,6 +22,12 @@ start_speaker() {
     -e "s/@ROUTER_ID@/192.0.2.254/" \
     -e "s/@PEER_IP_FRR@/$PEER_IP_FRR_SHOWN/" -e "s/@PEER_IP_METALLB@/$PEER_IP_METALLB/" \
     "$LAB_E2E_DIR/speaker/gobgpd.toml.in" >"$conf"
+  # The session's TCP MD5 password, when the scenario sets one (lib/passwords.sh).
+  if [[ -n "$SPEAKER_PASSWORD" ]]; then
+    sed -i "s|@AUTH_PASSWORD@|auth-password = \"$SPEAKER_PASSWORD\"|" "$conf"
+  else
+    sed -i '/@AUTH_PASSWORD@/d' "$conf"
+  fi
   gobgpd -f "$conf" -t toml -p --api-hosts "$SPEAKER_API" --pprof-disable \
     >"$LAB_WORK/gobgpd.log" 2>&1 &
   echo $! >"$LAB_WORK/gobgpd.pid"

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 LAB_T0="$(date +%s.%N)"
-for lib in common fabric speaker product checks live ops record; do
+for lib in common fabric speaker product checks live ops record passwords; do
   # shellcheck source=/dev/null
   . "$LAB_E2E_DIR/lib/$lib.sh"
 done
@@ -125,6 +125,21 @@ scenario_operations() {
   finish
 }
 
+# Issue 15, item 1: passwords matching at leaf1 and the speaker, wrong at leaf2, then corrected.
+scenario_passwords() {
+  PRODUCT_ENV=(TALOSFRR_HEALTH_OBSERVE_PERIOD_MS="$OPS_OBSERVE_PERIOD_MS"
+               TALOSFRR_HEALTH_STARTUP_WINDOW_SECONDS="$OPS_STARTUP_WINDOW_SECONDS")
+  write_password_files
+  SPEAKER_PASSWORD="$LAB_SPEAKER_PASSWORD"
+  leaf_password leaf1 "$LAB_FABRIC_PASSWORD"
+  leaf_password leaf2 "$LAB_WRONG_PASSWORD"
+  start_product
+  start_speaker_when_ready
+  passwords_check
+  snapshot_state "$PRODUCT_RUNS"
+  finish
+}
+
 show_routes() {
   [[ "$LAB_SHOW_ROUTES" == true ]] || return 0
   local leaf
@@ -197,6 +212,7 @@ main() {
     bad-config) scenario_bad_config ;;
     live-changes) scenario_live_changes ;;
     operations) scenario_operations ;;
+    passwords) scenario_passwords ;;
     record-fixtures) scenario_record_fixtures ;;
     *) scenario_default ;;
   esac
