@@ -21,7 +21,7 @@ set -euo pipefail
 readonly E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly REPO_DIR="$(cd "$E2E_DIR/../.." && pwd)"
 readonly ALL_SCENARIOS=(ipv6-p2p ipv4-p2p bfd-disabled port-names second-run killed-boot bad-config
-                        live-changes operations passwords)
+                        live-changes operations passwords timers)
 # Run only when asked: a tool, not a test.
 readonly TOOL_SCENARIOS=(record-fixtures)
 # A scenario takes one to nine minutes here (live-changes the longest); this bounds a hung boot.

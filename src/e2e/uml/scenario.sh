@@ -4,7 +4,7 @@
 set -euo pipefail
 
 LAB_T0="$(date +%s.%N)"
-for lib in common fabric speaker product checks live ops record passwords; do
+for lib in common fabric speaker product checks live ops record passwords timers; do
   # shellcheck source=/dev/null
   . "$LAB_E2E_DIR/lib/$lib.sh"
 done
@@ -140,6 +140,13 @@ scenario_passwords() {
   finish
 }
 
+# Issue 15, item 5: per-class BGP timers and a BFD profile, as FRR and the leaves see them.
+scenario_timers() {
+  boot_and_check
+  check_timers
+  finish
+}
+
 show_routes() {
   [[ "$LAB_SHOW_ROUTES" == true ]] || return 0
   local leaf
@@ -213,6 +220,7 @@ main() {
     live-changes) scenario_live_changes ;;
     operations) scenario_operations ;;
     passwords) scenario_passwords ;;
+    timers) scenario_timers ;;
     record-fixtures) scenario_record_fixtures ;;
     *) scenario_default ;;
   esac

@@ -78,6 +78,10 @@ public final class ConfigParser {
         Boolean gracefulRestart = optional(ENABLE_GRACEFUL_RESTART, true, ConfigParser::bool, "true or false");
         FrrProfile profile = optional(FRR_PROFILE, FrrProfile.DATACENTER, ConfigParser::profile,
                 "datacenter or traditional");
+        BgpTimers fabricTimers = bgpTimers(FABRIC_KEEPALIVE_SECONDS, FABRIC_HOLD_SECONDS, BgpTimers.FABRIC_DEFAULT)
+                .orElse(BgpTimers.FABRIC_DEFAULT);
+        Optional<BgpTimers> metallbTimers = bgpTimers(METALLB_KEEPALIVE_SECONDS, METALLB_HOLD_SECONDS, null);
+        BfdTimers bfdTimers = bfdTimers();
         Optional<Secret> fabricPassword = password(FABRIC_PASSWORD_FILE);
         Optional<Secret> metallbPassword = password(METALLB_PASSWORD_FILE);
         if (asnVrf != null && asnSpeaker != null && asnVrf.equals(asnSpeaker)) {
@@ -88,7 +92,8 @@ public final class ConfigParser {
             throw new ConfigurationException(errors);
         }
         return new NodeConfig(nodeIp, asnLocal, fabric, asnVrf, asnSpeaker, vrf, table, peerFrr, peerSpeaker,
-                prefix, mtu, bfd, gracefulRestart, profile, fabricPassword, metallbPassword);
+                prefix, mtu, bfd, gracefulRestart, profile, fabricTimers, metallbTimers, bfdTimers, fabricPassword,
+                metallbPassword);
     }
 
     /** The address itself when a host can own it; null, with an error naming the setting, when not. */
@@ -135,6 +140,52 @@ public final class ConfigParser {
             items.add(normal);
         }
         return macs ? new FabricSelector.ByMac(items) : new FabricSelector.ByName(items);
+    }
+
+    /**
+     * A session class's timers (empty when unset or wrong). With a default, either may be set alone;
+     * without one (the FRR profile decides), both or neither.
+     */
+    private Optional<BgpTimers> bgpTimers(String keepaliveKey, String holdKey, BgpTimers fallback) {
+        if (!present(keepaliveKey) && !present(holdKey)) {
+            return Optional.empty();
+        }
+        if (fallback == null && present(keepaliveKey) != present(holdKey)) {
+            String missing = present(keepaliveKey) ? holdKey : keepaliveKey;
+            errors.add(new ConfigError(missing, null, "set " + keepaliveKey + " and " + holdKey + " together"));
+            return Optional.empty();
+        }
+        Long hold = optional(holdKey, fallback == null ? null : (long) fallback.holdSeconds(),
+                t -> Grammar.unsigned(t, BgpTimers.MIN_HOLD, BgpTimers.MAX),
+                "a hold time in seconds, " + BgpTimers.MIN_HOLD + ".." + BgpTimers.MAX);
+        Long keepalive = optional(keepaliveKey, fallback == null ? null : (long) fallback.keepaliveSeconds(),
+                t -> Grammar.unsigned(t, 1, BgpTimers.MAX),
+                "a keepalive interval in seconds, 1.." + BgpTimers.MAX);
+        if (hold == null || keepalive == null) {
+            return Optional.empty();
+        }
+        if (keepalive > hold / 3) {
+            errors.add(new ConfigError(keepaliveKey, env.get(keepaliveKey), "at most a third of " + holdKey + " ("
+                    + hold + " s, so at most " + hold / 3 + "): FRR would send keepalives that often anyway"));
+            return Optional.empty();
+        }
+        return Optional.of(new BgpTimers(keepalive.intValue(), hold.intValue()));
+    }
+
+    private BfdTimers bfdTimers() {
+        BfdTimers d = BfdTimers.FRR_DEFAULT;
+        String interval = "milliseconds, " + BfdTimers.MIN_INTERVAL_MS + ".." + BfdTimers.MAX_INTERVAL_MS;
+        Long receive = optional(BFD_RECEIVE_INTERVAL_MS, (long) d.receiveIntervalMs(),
+                t -> Grammar.unsigned(t, BfdTimers.MIN_INTERVAL_MS, BfdTimers.MAX_INTERVAL_MS), interval);
+        Long transmit = optional(BFD_TRANSMIT_INTERVAL_MS, (long) d.transmitIntervalMs(),
+                t -> Grammar.unsigned(t, BfdTimers.MIN_INTERVAL_MS, BfdTimers.MAX_INTERVAL_MS), interval);
+        Long multiplier = optional(BFD_DETECT_MULTIPLIER, (long) d.detectMultiplier(),
+                t -> Grammar.unsigned(t, BfdTimers.MIN_MULTIPLIER, BfdTimers.MAX_MULTIPLIER),
+                "missed packets before BFD declares a peer down, " + BfdTimers.MIN_MULTIPLIER + ".." + BfdTimers.MAX_MULTIPLIER);
+        if (receive == null || transmit == null || multiplier == null) {
+            return d;
+        }
+        return new BfdTimers(receive.intValue(), transmit.intValue(), multiplier.intValue());
     }
 
     /** The password in the file the setting names; never quoted in an error, only the path is. */

@@ -26,6 +26,9 @@ public record NodeConfig(
         boolean bfd,
         boolean gracefulRestart,
         FrrProfile profile,
+        BgpTimers fabricTimers,
+        Optional<BgpTimers> metallbTimers,
+        BfdTimers bfdTimers,
         Optional<Secret> fabricPassword,
         Optional<Secret> metallbPassword) {
 

@@ -20,7 +20,7 @@ public record FrrDiff(List<String> deleted, List<String> added, List<String> dis
     }
 
     private static final Pattern ROUTER = Pattern.compile("router bgp (\\S+)(?: vrf (\\S+))?");
-    private static final Pattern NEIGHBOR = Pattern.compile("\\s*(no )?neighbor (\\S+) (remote-as|interface|capability extended-nexthop|bfd(?! check-control-plane-failure)|peer-group|local-as|update-source|ebgp-multihop|password)\\b.*");
+    private static final Pattern NEIGHBOR = Pattern.compile("\\s*(no )?neighbor (\\S+) (remote-as|interface|capability extended-nexthop|bfd(?! check-control-plane-failure| profile)|peer-group|local-as|update-source|ebgp-multihop|password)\\b.*");
     private static final Pattern ROUTER_WIDE = Pattern.compile("\\s*(no )?bgp (router-id|confederation|cluster-id)\\b.*");
 
     /** All lines, "-" deleted and "+" added, as one list for logs and status. */

@@ -16,6 +16,7 @@ public record FrrModel(
         Policy policy,
         FabricBgp fabric,
         MetallbBgp metallb,
+        BfdProfile bfdProfile,
         List<Daemon> daemons,
         String zebraOptions,
         String commonOptions,
@@ -64,7 +65,7 @@ public record FrrModel(
      * packets say they share fate with the control plane (C-bit clear), so a leaf configured the
      * same way keeps the node's routes when BFD stops during a graceful restart. {@code held}: the
      * sessions stay shut while a restarted node waits for the speaker (see routes/restart-hold.camel.yaml).
-     * {@code password}: the sessions' TCP MD5 key, or null for none.
+     * {@code password}: the sessions' TCP MD5 key, or null for none. {@code timers}: "keepalive hold".
      */
     public record FabricBgp(long asn, String peerGroup, boolean bfd, boolean gracefulRestart, String timers,
             boolean bfdControlPlaneCheck, boolean held, Secret password) {
@@ -75,10 +76,18 @@ public record FrrModel(
      * active in both families (IPv4 LoadBalancer IPs with an IPv6 next hop, RFC 8950); over IPv4
      * peering in IPv4 only: an IPv6 route would arrive with an IPv4-mapped next hop that zebra
      * cannot install, and the node would announce a blackhole. {@code password}: the session's TCP
-     * MD5 key, or null for none.
+     * MD5 key, or null for none. {@code timers}: "keepalive hold", or null for the FRR profile's.
      */
     public record MetallbBgp(long asn, String vrf, String peerGroup, long speakerAsn, String speakerAddress,
-            boolean extendedNexthop, boolean ipv6Unicast, Secret password) {
+            boolean extendedNexthop, boolean ipv6Unicast, Secret password, String timers) {
+    }
+
+    /**
+     * The fabric sessions' BFD profile, or null when bfdd's defaults apply (or BFD is off). A value
+     * left at bfdd's default is null: FRR does not print it back, so written it would differ from
+     * the running config after every load.
+     */
+    public record BfdProfile(String name, Integer receiveInterval, Integer transmitInterval, Integer detectMultiplier) {
     }
 
     /** One line of FRR's `daemons` file. */

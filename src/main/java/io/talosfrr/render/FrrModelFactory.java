@@ -2,6 +2,8 @@
 package io.talosfrr.render;
 
 import io.talosfrr.config.Addresses;
+import io.talosfrr.config.BfdTimers;
+import io.talosfrr.config.BgpTimers;
 import io.talosfrr.config.FrrDaemonSet;
 import io.talosfrr.config.NodeConfig;
 import io.talosfrr.net.FabricPorts;
@@ -43,11 +45,13 @@ public final class FrrModelFactory {
                         new PrefixListEntry(10, "permit", "::/0", "ge 128")),
                 vrf);
         FrrModel.FabricBgp fabric = new FrrModel.FabricBgp(config.asnLocal(), "FABRIC", config.bfd(),
-                config.gracefulRestart(), "1 3", config.bfd() && config.gracefulRestart(), Boolean.TRUE.equals(holdFabric),
+                config.gracefulRestart(), timers(config.fabricTimers()), config.bfd() && config.gracefulRestart(),
+                Boolean.TRUE.equals(holdFabric),
                 config.fabricPassword().orElse(null));
         FrrModel.MetallbBgp metallb = new FrrModel.MetallbBgp(config.asnVrfMetallb(), vrf, "METALLB",
                 config.asnMetallbSpeaker(), Addresses.text(config.peerIpMetallb()), config.ipv6Peering(),
-                config.ipv6Peering(), config.metallbPassword().orElse(null));
+                config.ipv6Peering(), config.metallbPassword().orElse(null),
+                config.metallbTimers().map(FrrModelFactory::timers).orElse(null));
         List<Daemon> daemons = FrrDaemonSet.switchable(config).entrySet().stream()
                 .map(d -> new Daemon(d.getKey(), d.getValue())).toList();
         // -P 0: no vty TCP port; vtysh talks over the run directory's sockets only.
@@ -55,7 +59,23 @@ public final class FrrModelFactory {
         String zebra = common + " -s 90000000"
                 + (config.gracefulRestart() ? " -K " + ZEBRA_GRACEFUL_RESTART_SECONDS + " -r" : "");
         return new FrrModel(config.profile().keyword(), Addresses.text(config.nodeIp()), ports.names(), loopbacks,
-                policy, fabric, metallb, daemons, zebra, common, WATCHFRR_OPTIONS);
+                policy, fabric, metallb, bfdProfile(config), daemons, zebra, common, WATCHFRR_OPTIONS);
+    }
+
+    private static String timers(BgpTimers timers) {
+        return timers.keepaliveSeconds() + " " + timers.holdSeconds();
+    }
+
+    private static FrrModel.BfdProfile bfdProfile(NodeConfig config) {
+        BfdTimers t = config.bfdTimers();
+        BfdTimers d = BfdTimers.FRR_DEFAULT;
+        if (!config.bfd() || t.frrDefault()) {
+            return null;
+        }
+        return new FrrModel.BfdProfile("fabric",
+                t.receiveIntervalMs() == d.receiveIntervalMs() ? null : t.receiveIntervalMs(),
+                t.transmitIntervalMs() == d.transmitIntervalMs() ? null : t.transmitIntervalMs(),
+                t.detectMultiplier() == d.detectMultiplier() ? null : t.detectMultiplier());
     }
 
     /** The Velocity context the templates see: the model as {@code $frr}. */

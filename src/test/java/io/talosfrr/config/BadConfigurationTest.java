@@ -135,6 +135,25 @@ class BadConfigurationTest {
                 row("bfdNotABoolean", "ENABLE_BFD=\"yes\" is invalid: expected true or false", "ENABLE_BFD", "yes"),
                 row("gracefulRestartNotABoolean", "ENABLE_GRACEFUL_RESTART=\"1\" is invalid",
                         "ENABLE_GRACEFUL_RESTART", "1"),
+                row("fabricKeepaliveAloneOverAThirdOfTheDefaultHold", "FABRIC_KEEPALIVE_SECONDS=\"2\" is invalid: expected"
+                        + " at most a third of FABRIC_HOLD_SECONDS (3 s, so at most 1)", "FABRIC_KEEPALIVE_SECONDS", "2"),
+                row("metallbKeepaliveWithoutHold", "METALLB_HOLD_SECONDS is not set", "METALLB_KEEPALIVE_SECONDS", "3"),
+                row("holdUnder3", "FABRIC_HOLD_SECONDS=\"2\" is invalid: expected a hold time in seconds, 3..65535",
+                        "FABRIC_KEEPALIVE_SECONDS", "1", "FABRIC_HOLD_SECONDS", "2"),
+                row("holdOver65535", "METALLB_HOLD_SECONDS=\"65536\" is invalid", "METALLB_KEEPALIVE_SECONDS", "1",
+                        "METALLB_HOLD_SECONDS", "65536"),
+                row("keepaliveZero", "FABRIC_KEEPALIVE_SECONDS=\"0\" is invalid: expected a keepalive interval",
+                        "FABRIC_KEEPALIVE_SECONDS", "0", "FABRIC_HOLD_SECONDS", "9"),
+                row("keepaliveOverAThirdOfHold", "FABRIC_KEEPALIVE_SECONDS=\"4\" is invalid: expected at most a third of"
+                        + " FABRIC_HOLD_SECONDS (9 s, so at most 3)", "FABRIC_KEEPALIVE_SECONDS", "4", "FABRIC_HOLD_SECONDS", "9"),
+                row("keepaliveNotANumber", "METALLB_KEEPALIVE_SECONDS=\"3s\" is invalid", "METALLB_KEEPALIVE_SECONDS", "3s",
+                        "METALLB_HOLD_SECONDS", "9"),
+                row("bfdReceiveUnder10", "BFD_RECEIVE_INTERVAL_MS=\"9\" is invalid: expected milliseconds, 10..60000",
+                        "BFD_RECEIVE_INTERVAL_MS", "9"),
+                row("bfdTransmitOver60000", "BFD_TRANSMIT_INTERVAL_MS=\"60001\" is invalid", "BFD_TRANSMIT_INTERVAL_MS", "60001"),
+                row("bfdMultiplierUnder2", "BFD_DETECT_MULTIPLIER=\"1\" is invalid: expected missed packets before BFD"
+                        + " declares a peer down, 2..255", "BFD_DETECT_MULTIPLIER", "1"),
+                row("bfdMultiplierOver255", "BFD_DETECT_MULTIPLIER=\"256\" is invalid", "BFD_DETECT_MULTIPLIER", "256"),
                 row("profileUnknown", "FRR_PROFILE=\"dc\" is invalid: expected datacenter or traditional",
                         "FRR_PROFILE", "dc"));
     }

@@ -48,6 +48,18 @@ class FrrDiffTest {
     }
 
     @Test
+    void aPasswordResetsItsSessionsAndIsNeverRepeatedWhileABfdProfileResetsNothing() {
+        FrrDiff diff = FrrDiff.parse("Lines To Delete\n===============\nrouter bgp 65010\n neighbor FABRIC password old-pw\n\n"
+                + "Lines To Add\n============\nrouter bgp 65010\n neighbor FABRIC password new-pw\n"
+                + "router bgp 65010\n neighbor FABRIC bfd profile fabric\n");
+
+        assertEquals(List.of(
+                "removes 'neighbor FABRIC password <redacted>' in router bgp 65010: session(s) of FABRIC",
+                "sets 'neighbor FABRIC password <redacted>' in router bgp 65010: session(s) of FABRIC"), diff.disruptive());
+        assertTrue(diff.lines().stream().noneMatch(l -> l.contains("-pw")), diff.lines().toString());
+    }
+
+    @Test
     void noDifferenceIsEmpty() {
         assertTrue(FrrDiff.parse("Lines To Delete\n===============\n\nLines To Add\n============\n").empty());
     }
