@@ -2,10 +2,10 @@
 package io.talosfrr.app;
 
 import io.talosfrr.expose.Observability;
-import io.talosfrr.frr.BgpFirstStop;
 import io.talosfrr.frr.DaemonStarterExec;
 import io.talosfrr.frr.FrrDaemons;
 import io.talosfrr.frr.FrrFiles;
+import io.talosfrr.frr.FrrStop;
 import io.talosfrr.frr.PidFiles;
 import io.talosfrr.frr.RestartHold;
 import io.talosfrr.frr.RunningConfig;
@@ -44,8 +44,8 @@ final class Wiring {
         registry.bind("frrDaemons", frrDaemons);
         registry.bind("daemonsProbe", new DaemonsProbe(frrDaemons, Clock.systemUTC()));
         registry.bind("speakerProbe", new SpeakerProbe(Clock.systemUTC()));
-        registry.bind("daemonStarterExec", new DaemonStarterExec());
-        registry.bind("bgpFirstStop", new BgpFirstStop(new PidFiles(settings.frrRunDir()), Duration.ofSeconds(10)));
+        registry.bind("daemonStarterExec", new DaemonStarterExec(settings.bootStopWait()));
+        registry.bind("frrStop", new FrrStop(new PidFiles(settings.frrRunDir()), Duration.ofSeconds(10)));
         RunningConfig runningConfig = new RunningConfig(settings.frrConf(), Clock.systemUTC());
         registry.bind("runningConfig", runningConfig);
         registry.bind("frrState", frrState);
