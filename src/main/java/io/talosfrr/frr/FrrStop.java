@@ -54,25 +54,30 @@ public final class FrrStop {
         int left = 0;
         for (Map.Entry<String, Long> entry : pids.read().entrySet()) {
             String daemon = entry.getKey();
-            Optional<ProcessHandle> process = running(daemon);
-            if (process.isEmpty()) {
+            Optional<ProcessHandle> found = running(daemon, entry.getValue());
+            if (found.isEmpty()) {
                 continue;
             }
+            ProcessHandle process = found.get();
             left++;
-            LOG.warn("stop-frr: {} (pid {}) outlived frrinit.sh stop: sending SIGTERM", daemon, process.get().pid());
-            if (!terminate(daemon, process.get())) {
-                process.get().destroyForcibly();
+            LOG.warn("stop-frr: {} (pid {}) outlived frrinit.sh stop: sending SIGTERM", daemon, process.pid());
+            if (!terminate(daemon, process)) {
+                process.destroyForcibly();
                 LOG.warn("stop-frr: {} (pid {}) still running after {} ms: sent SIGKILL", daemon,
-                        process.get().pid(), wait.toMillis());
-                terminated(daemon, process.get());
+                        process.pid(), wait.toMillis());
+                terminated(daemon, process);
             }
         }
         return left;
     }
 
     private Optional<ProcessHandle> running(String daemon) {
-        return pids.of(daemon).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(process -> isDaemon(process, daemon));
+        return pids.of(daemon).flatMap(pid -> running(daemon, pid));
+    }
+
+    /** The live process {@code pid}, if it is that daemon. */
+    private static Optional<ProcessHandle> running(String daemon, long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> isDaemon(process, daemon));
     }
 
     private static boolean isDaemon(ProcessHandle process, String daemon) {
